@@ -1,0 +1,366 @@
+"""Answers with citations, without an LLM.
+
+1. References ("安全生产法第二十一条", "工贸行业重大事故隐患判定标准 一（一）6", "任务9")
+   resolve to the exact clause, item or task.
+2. Owner and deadline questions are answered from task records: ``owners`` and
+   ``deadline`` come from the record, never from free text.
+3. "X科负责哪些任务" lists the tasks whose owners include X.
+4. Everything else: hybrid retrieval, then the sentence(s) of the best passage
+   that cover the question best, verbatim.
+5. Abstention: when the passages do not cover the question's rarer terms, the
+   answer says the corpus does not answer and offers the passages as related
+   reading only.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from kb.models import VALIDITY_IN_FORCE, Task
+from kb.textnorm import normalize
+from kb.retrieval import Retriever
+from kb.store import Hit, SearchFilter
+
+MAX_CITATION_CHARS = 800
+
+RE_OWNER_Q = re.compile(
+    r"(哪个|哪些|哪几个|什么|啥)(科室|部门|单位|处室|科|机构)|谁(来)?(负责|牵头|主管|管|承担|落实)|归谁|由谁|"
+    r"(责任|牵头|负责|配合)(单位|科室|部门|处室)|哪个科|谁家"
+)
+RE_DEADLINE_Q = re.compile(r"什么时候|何时|完成时限|时限|截止|期限|哪年|多久|几月|完成时间|啥时候")
+RE_LIST_Q = re.compile(r"哪些|几项|多少项|什么任务|哪几项|有哪|列出|清单")
+CN_DIGITS = "零〇一二两三四五六七八九十百千"
+RE_ARTICLE_REF = re.compile(rf"第\s*([{CN_DIGITS}\d]+)\s*条(?:\s*第\s*([{CN_DIGITS}\d]+)\s*款)?(?:\s*第?\s*[（(]?([{CN_DIGITS}\d]+)[）)]?\s*项)?")
+RE_ITEM_REF = re.compile(rf"([一二三四五六七八九十]+)\s*[、.．]?\s*(?:[（(]\s*([一二三四五六七八九十]+)\s*[）)])?\s*(\d+)?")
+RE_TASK_REF = re.compile(r"(?:任务|第)\s*(\d+)\s*(?:项|条)?(?:任务)?")
+SENTENCE_END = re.compile(r"(?<=[。！？；!?;])|\n")
+
+
+@dataclass
+class Answer:
+    answer: str
+    abstained: bool
+    owners: list[str] | None
+    deadline: str | None
+    citations: list[dict[str, Any]]
+    kind: str = "passage"  # "task" | "task_list" | "clause" | "passage" | "abstain"
+    notices: list[str] = field(default_factory=list)
+    related: list[dict[str, Any]] = field(default_factory=list)
+    tasks: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "answer": self.answer,
+            "abstained": self.abstained,
+            "owners": self.owners,
+            "deadline": self.deadline,
+            "citations": self.citations,
+            "kind": self.kind,
+            "notices": self.notices,
+            "related": self.related,
+            "tasks": self.tasks,
+        }
+
+
+def citation(hit: Hit, highlight: tuple[int, int] | None = None) -> dict[str, Any]:
+    p = hit.payload
+    text = p.get("text", "")
+    if len(text) > MAX_CITATION_CHARS:
+        if highlight is not None and highlight[1] > MAX_CITATION_CHARS:
+            # keep the answering sentence inside the quoted window
+            shift = min(highlight[0], len(text) - MAX_CITATION_CHARS)
+            text = text[shift : shift + MAX_CITATION_CHARS]
+            highlight = (highlight[0] - shift, highlight[1] - shift)
+        else:
+            text = text[:MAX_CITATION_CHARS]
+    return {
+        "doc_id": p.get("doc_id", ""),
+        "title": p.get("title", ""),
+        "source": p.get("source", ""),
+        "section": p.get("section", ""),
+        "locator": p.get("locator", ""),
+        "text": text,
+        "score": round(float(hit.score), 6),
+        "doc_number": p.get("doc_number", ""),
+        "validity": p.get("validity", ""),
+        "category": p.get("category", ""),
+        "kind": p.get("kind", ""),
+        "locators": p.get("locators", []),
+        "page": p.get("page"),
+        "start": p.get("start"),
+        "end": p.get("end"),
+        "chunk_id": hit.id,
+        "highlight": list(highlight) if highlight else None,
+    }
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for m in SENTENCE_END.finditer(text):
+        end = m.start()
+        if end > start:
+            spans.append((start, end))
+        start = end
+    if start < len(text):
+        spans.append((start, len(text)))
+    out = []
+    for s, e in spans:
+        while s < e and text[s] in "\n 　":
+            s += 1
+        if e - s >= 2:
+            out.append((s, e))
+    return out
+
+
+class Answerer:
+    def __init__(self, retriever: Retriever, mode: str | None = None) -> None:
+        """``mode`` forces "hybrid", "dense" or "sparse" retrieval (the harness compares them)."""
+        if mode not in (None, "hybrid", "dense", "sparse"):
+            raise ValueError(f"Answerer mode must be hybrid, dense or sparse, not {mode!r}")
+        self.retriever = retriever
+        self.kb = retriever.kb
+        self.mode = mode
+
+    # -- entry point -------------------------------------------------------
+    def ask(self, question: str, top_k: int = 5, flt: SearchFilter | None = None) -> Answer:
+        question = question.strip()
+        for handler in (self._reference, self._task_list, self._task_question):
+            answer = handler(question, top_k, flt)
+            if answer is not None:
+                return self._with_validity(answer)
+        return self._with_validity(self._passages(question, top_k, flt))
+
+    # -- query terms -------------------------------------------------------
+    def key_terms(self, question: str) -> list[tuple[str, float]]:
+        words = self.kb.sparse.tokenizer.words(question)
+        seen: dict[str, float] = {}
+        for w in words:
+            if len(w) == 1 and not re.match(r"[\u4e00-\u9fff]", w):
+                continue
+            seen.setdefault(w, self.retriever.idf(w))
+        return list(seen.items())
+
+    def coverage(self, terms: list[tuple[str, float]], texts: list[str]) -> float:
+        if not terms:
+            return 0.0
+        joined = _norm("".join(texts))
+        total = sum(w for _, w in terms)
+        hit = sum(w for t, w in terms if _norm(t) in joined)
+        return hit / total if total else 0.0
+
+    # -- 1. references -----------------------------------------------------
+    def _resolve_doc(self, text: str) -> dict | None:
+        """The document whose title best matches ``text`` (the part of a question before a locator)."""
+        text = _norm(text)
+        if len(text) < 2:
+            return None
+        best, best_score = None, 0.0
+        for meta in self.kb.catalog.all_meta():
+            for alias in _aliases(meta.title):
+                a = _norm(alias)
+                if a and a in text:
+                    score = 1.0 + len(a) / 100
+                else:
+                    grams = {text[i : i + 2] for i in range(len(text) - 1)}
+                    agrams = {a[i : i + 2] for i in range(len(a) - 1)}
+                    score = len(grams & agrams) / max(1, len(grams)) if grams else 0.0
+                if score > best_score or (score == best_score and best is not None and meta.validity == VALIDITY_IN_FORCE):
+                    best, best_score = meta, score
+        return best.to_dict() if best is not None and best_score >= 0.6 else None
+
+    def _reference(self, question: str, top_k: int, flt: SearchFilter | None) -> Answer | None:
+        from ingest.numerals import cn_to_int, int_to_cn
+
+        m = RE_ARTICLE_REF.search(question)
+        if m:
+            doc = self._resolve_doc(question[: m.start()]) or self._resolve_doc(question)
+            if doc is None:
+                return None
+            n = int(m.group(1)) if m.group(1).isdigit() else cn_to_int(m.group(1))
+            locator = f"第{int_to_cn(n)}条"
+            return self._clause_answer(doc, locator, question, top_k)
+        m = re.search(r"([一二三四五六七八九十]+)\s*[（(]\s*([一二三四五六七八九十]+)\s*[）)]\s*(\d+)", question)
+        if m:
+            doc = self._resolve_doc(question[: m.start()]) or self._resolve_doc(question)
+            if doc is not None:
+                return self._clause_answer(doc, f"{m.group(1)}（{m.group(2)}）{m.group(3)}", question, top_k)
+        return None
+
+    def _clause_answer(self, doc: dict, locator: str, question: str, top_k: int) -> Answer:
+        hits = self.kb.store.scroll(SearchFilter({"doc_id": doc["doc_id"]}))
+        covering = [h for h in hits if locator in (h.payload.get("locators") or []) or h.payload.get("locator", "").startswith(locator)]
+        covering.sort(key=lambda h: h.payload.get("position", 0))
+        if not covering:
+            units = self.kb.catalog.units(doc["doc_id"])
+            return Answer(
+                answer=f"《{doc['title']}》中没有找到“{locator}”（该文件可寻址的条目共 {len(units)} 个）。",
+                abstained=True, owners=None, deadline=None, citations=[], kind="abstain",
+            )
+        units = self.kb.catalog.units(doc["doc_id"], locator)
+        text = self.kb.catalog.document(doc["doc_id"])["text"]
+        unit_text = text[units[0]["start"] : units[0]["end"]] if units else covering[0].payload["text"]
+        cits = []
+        for h in covering[:top_k]:
+            h.score = 1.0
+            ctext = h.payload["text"]
+            pos = ctext.find(unit_text[:40]) if unit_text else -1
+            hl = (pos, min(len(ctext), pos + len(unit_text))) if pos >= 0 else None
+            cits.append(citation(h, hl))
+        answer_text = unit_text if len(unit_text) <= 400 else unit_text[:400] + "……"
+        return Answer(answer=answer_text, abstained=False, owners=None, deadline=None, citations=cits, kind="clause")
+
+    # -- 2. owners / deadlines ---------------------------------------------
+    def _task_question(self, question: str, top_k: int, flt: SearchFilter | None) -> Answer | None:
+        wants_owner = bool(RE_OWNER_Q.search(question))
+        wants_deadline = bool(RE_DEADLINE_Q.search(question))
+        if not (wants_owner or wants_deadline):
+            return None
+        task_flt = SearchFilter({**(flt.equals if flt else {}), "kind": "task"}, flt.year_gte if flt else None, flt.year_lte if flt else None)
+        hits = self.retriever.search(question, max(top_k, 5), task_flt, self.mode)
+        if not hits:
+            return None
+        terms = self.key_terms(_strip_question_words(question))
+        best = hits[0]
+        if self.coverage(terms, [best.payload.get("text", "")]) < self.kb.settings.abstain_threshold:
+            return None
+        task = self._task_for(best)
+        if task is None:
+            return None
+        if wants_owner and not task.owners:
+            return None  # the document names no owner: fall back to passages, never guess
+        cits = [citation(best, _span(best.payload["text"], task.title))]
+        parts = [f"任务{task.number}“{task.title.rstrip('。')}”"]
+        if task.owners:
+            parts.append(f"责任单位：{'、'.join(task.owners)}")
+        if task.deadline:
+            parts.append(f"完成时限：{task.deadline}")
+        return Answer(
+            answer="；".join(parts) + "。",
+            abstained=False,
+            owners=task.owners or None,
+            deadline=task.deadline or None,
+            citations=cits + [citation(h) for h in hits[1:top_k]],
+            kind="task",
+            tasks=[task.to_dict()],
+        )
+
+    def _task_for(self, hit: Hit) -> Task | None:
+        start = hit.payload.get("start", -1)
+        for t in self.kb.catalog.tasks(hit.payload.get("doc_id")):
+            if t.start <= start < t.end or start <= t.start < hit.payload.get("end", -1):
+                return t
+        return None
+
+    # -- 3. "X科负责哪些任务" -----------------------------------------------
+    def _task_list(self, question: str, top_k: int, flt: SearchFilter | None) -> Answer | None:
+        if not RE_LIST_Q.search(question):
+            return None
+        tasks = self.kb.catalog.tasks(flt.equals.get("doc_id") if flt and isinstance(flt.equals.get("doc_id"), str) else None)
+        owners = {o for t in tasks for o in t.owners}
+        named = [o for o in owners if o in question]
+        if not named:
+            return None
+        owner = max(named, key=len)
+        mine = [t for t in tasks if owner in t.owners]
+        if not mine:
+            return None
+        hits_by_task = []
+        for t in mine:
+            chunk = self._chunk_of_task(t)
+            if chunk is not None:
+                hits_by_task.append((chunk, t))
+        listing = "；".join(f"任务{t.number}“{t.title.rstrip('。')}”" for t in mine)
+        return Answer(
+            answer=f"{owner}负责（含牵头与配合）{len(mine)}项任务：{listing}。",
+            abstained=False,
+            owners=[owner],
+            deadline=None,
+            citations=[citation(h, _span(h.payload["text"], t.title)) for h, t in hits_by_task],
+            kind="task_list",
+            tasks=[t.to_dict() for t in mine],
+        )
+
+    def _chunk_of_task(self, task: Task) -> Hit | None:
+        for h in self.kb.store.scroll(SearchFilter({"doc_id": task.doc_id, "kind": "task"})):
+            if h.payload.get("start", -1) <= task.start < h.payload.get("end", -1):
+                h.score = 1.0
+                return h
+        return None
+
+    # -- 4. passages -------------------------------------------------------
+    def _passages(self, question: str, top_k: int, flt: SearchFilter | None) -> Answer:
+        hits = self.retriever.search(question, max(top_k, 1), flt, self.mode)
+        terms = self.key_terms(_strip_question_words(question))
+        if not hits:
+            return Answer("知识库中没有找到与该问题相关的内容。", True, None, None, [], kind="abstain")
+        cover = self.coverage(terms, [h.payload.get("text", "") for h in hits[:3]])
+        best_hit, best_span, best_score = hits[0], None, -1.0
+        for h in hits[:3]:
+            text = h.payload.get("text", "")
+            for s, e in _sentences(text):
+                sc = self.coverage(terms, [text[s:e]])
+                if sc > best_score:
+                    best_hit, best_span, best_score = h, (s, e), sc
+        if cover < self.kb.settings.abstain_threshold:
+            return Answer(
+                answer="知识库中没有找到能回答这个问题的内容。以下段落可能相关，仅供参考。",
+                abstained=True, owners=None, deadline=None, citations=[], kind="abstain",
+                related=[citation(h) for h in hits[:top_k]],
+            )
+        ordered = [best_hit] + [h for h in hits if h is not best_hit]
+        cits = [citation(h, best_span if h is best_hit else None) for h in ordered[:top_k]]
+        text = best_hit.payload.get("text", "")
+        answer_text = text[best_span[0] : best_span[1]] if best_span else text[:200]
+        return Answer(answer=answer_text, abstained=False, owners=None, deadline=None, citations=cits)
+
+    # -- validity ----------------------------------------------------------
+    def _with_validity(self, answer: Answer) -> Answer:
+        if answer.abstained or not answer.citations:
+            return answer
+        top = answer.citations[0]
+        if top.get("validity") and top["validity"] != VALIDITY_IN_FORCE:
+            meta = next((m for m in self.kb.catalog.all_meta() if m.doc_id == top["doc_id"]), None)
+            note = f"注意：《{top['title']}》{top['validity']}"
+            if meta is not None and meta.superseded_by:
+                note += f"，现行文件为{meta.superseded_by}"
+                current = self._resolve_doc(meta.superseded_by)
+                if current is not None and current["doc_id"] != top["doc_id"]:
+                    note += f"（知识库中：《{current['title']}》）"
+            answer.notices.append(note + "。")
+        return answer
+
+
+def _span(text: str, needle: str) -> tuple[int, int] | None:
+    needle = needle.strip()
+    if not needle:
+        return None
+    pos = text.find(needle)
+    return (pos, pos + len(needle)) if pos >= 0 else None
+
+
+_QUESTION_WORDS = re.compile(
+    r"(由)?(哪个|哪些|哪几个|什么|啥)(科室|部门|单位|处室)?(来)?(负责|牵头|管)?|归谁管|由谁负责|谁负责|什么时候|何时|"
+    r"完成时限|是多少|多少|是什么|有哪些|怎么|如何|吗|呢|？|\?|请问|规定了|规定|要求"
+)
+
+
+def _strip_question_words(question: str) -> str:
+    return _QUESTION_WORDS.sub(" ", question)
+
+
+def _norm(text: str) -> str:
+    return normalize(text).lower()
+
+
+def _aliases(title: str) -> list[str]:
+    base = re.sub(r"[（(][^）)]*[）)]", "", title)
+    out = {title, base, base.replace("中华人民共和国", "")}
+    for t in list(out):
+        out.add(t.replace("生产安全事故", "事故"))
+        out.add(t.replace("重大生产安全事故隐患", "重大事故隐患"))
+    m = re.search(r"《([^》]+)》", title)
+    if m:
+        out.add(m.group(1))
+    return [a for a in out if len(a) >= 3]

@@ -1,0 +1,245 @@
+"""Structured records in SQLite: documents, their cleaned text and outline,
+work-plan tasks and addressable units (articles, items).
+
+The catalog is the source of truth for which documents are *committed*: a
+document is written to the vector store first and committed here last, in one
+transaction. On open, ``KnowledgeBase`` deletes store points of any document
+that is not committed, so a crash mid-ingest leaves no half documents.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from kb.models import DocMeta, ParsedDocument, Task
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS documents (
+    doc_id TEXT PRIMARY KEY,
+    source TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    meta TEXT NOT NULL,
+    text TEXT NOT NULL,
+    outline TEXT NOT NULL,
+    warnings TEXT NOT NULL,
+    chunk_count INTEGER NOT NULL,
+    chunk_ids TEXT NOT NULL,
+    ingested_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+CREATE TABLE IF NOT EXISTS tasks (
+    doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    number TEXT NOT NULL,
+    title TEXT NOT NULL,
+    text TEXT NOT NULL,
+    owners TEXT NOT NULL,
+    lead_owners TEXT NOT NULL,
+    co_owners TEXT NOT NULL,
+    deadline TEXT NOT NULL,
+    section TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    PRIMARY KEY (doc_id, seq)
+);
+CREATE TABLE IF NOT EXISTS units (
+    doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    locator TEXT NOT NULL,
+    section TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    page INTEGER,
+    PRIMARY KEY (doc_id, seq)
+);
+CREATE INDEX IF NOT EXISTS units_locator ON units(doc_id, locator);
+CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
+
+
+class Catalog:
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._conn = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
+        self._conn.row_factory = sqlite3.Row
+        self._lock = threading.RLock()
+        with self._lock:
+            self._conn.execute("PRAGMA journal_mode=WAL")
+            self._conn.execute("PRAGMA synchronous=FULL")
+            self._conn.execute("PRAGMA foreign_keys=ON")
+            self._conn.executescript(SCHEMA)
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    # -- key/value ----------------------------------------------------------
+    def get_setting(self, key: str) -> str | None:
+        with self._lock:
+            row = self._conn.execute("SELECT value FROM settings WHERE key=?", (key,)).fetchone()
+        return row["value"] if row else None
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self._lock:
+            self._conn.execute("INSERT OR REPLACE INTO settings(key, value) VALUES (?, ?)", (key, value))
+
+    # -- write-ahead markers: a document being replaced ---------------------------
+    def mark_pending(self, doc_id: str) -> None:
+        self.set_setting("pending:" + doc_id, "1")
+
+    def clear_pending(self, doc_id: str) -> None:
+        with self._lock:
+            self._conn.execute("DELETE FROM settings WHERE key=?", ("pending:" + doc_id,))
+
+    def pending(self) -> list[str]:
+        with self._lock:
+            rows = self._conn.execute("SELECT key FROM settings WHERE key LIKE 'pending:%'").fetchall()
+        return [r["key"][len("pending:"):] for r in rows]
+
+    # -- documents ------------------------------------------------------------
+    def commit_document(self, parsed: ParsedDocument, chunk_ids: list[str]) -> None:
+        """Replace the document's records in one transaction."""
+        meta = parsed.meta
+        with self._lock:
+            cur = self._conn.cursor()
+            cur.execute("BEGIN IMMEDIATE")
+            try:
+                cur.execute("DELETE FROM documents WHERE doc_id=?", (meta.doc_id,))
+                cur.execute(
+                    "INSERT INTO documents(doc_id, source, sha256, meta, text, outline, warnings, chunk_count, chunk_ids)"
+                    " VALUES (?,?,?,?,?,?,?,?,?)",
+                    (
+                        meta.doc_id,
+                        meta.source,
+                        meta.sha256,
+                        json.dumps(meta.to_dict(), ensure_ascii=False),
+                        parsed.text,
+                        json.dumps([o.__dict__ for o in parsed.outline], ensure_ascii=False),
+                        json.dumps(parsed.warnings, ensure_ascii=False),
+                        len(chunk_ids),
+                        json.dumps(chunk_ids),
+                    ),
+                )
+                cur.executemany(
+                    "INSERT INTO tasks VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                    [
+                        (
+                            meta.doc_id, i, t.number, t.title, t.text,
+                            json.dumps(t.owners, ensure_ascii=False), json.dumps(t.lead_owners, ensure_ascii=False),
+                            json.dumps(t.co_owners, ensure_ascii=False), t.deadline, t.section, t.start, t.end,
+                        )
+                        for i, t in enumerate(parsed.tasks)
+                    ],
+                )
+                cur.executemany(
+                    "INSERT INTO units VALUES (?,?,?,?,?,?,?,?)",
+                    [
+                        (meta.doc_id, i, u.kind, u.locator, " > ".join(u.section), u.start, u.end, u.page)
+                        for i, u in enumerate(parsed.units)
+                        if u.locator
+                    ],
+                )
+                cur.execute("COMMIT")
+            except BaseException:
+                cur.execute("ROLLBACK")
+                raise
+
+    def delete_document(self, doc_id: str) -> bool:
+        with self._lock:
+            cur = self._conn.execute("DELETE FROM documents WHERE doc_id=?", (doc_id,))
+        return cur.rowcount > 0
+
+    def doc_ids(self) -> set[str]:
+        with self._lock:
+            return {r["doc_id"] for r in self._conn.execute("SELECT doc_id FROM documents")}
+
+    def find_by_source(self, source: str) -> dict[str, Any] | None:
+        with self._lock:
+            row = self._conn.execute("SELECT doc_id, sha256 FROM documents WHERE source=?", (source,)).fetchone()
+        return dict(row) if row else None
+
+    def find_by_sha(self, sha256: str) -> str | None:
+        with self._lock:
+            row = self._conn.execute("SELECT doc_id FROM documents WHERE sha256=?", (sha256,)).fetchone()
+        return row["doc_id"] if row else None
+
+    def chunk_counts(self) -> dict[str, int]:
+        with self._lock:
+            return {r["doc_id"]: r["chunk_count"] for r in self._conn.execute("SELECT doc_id, chunk_count FROM documents")}
+
+    def chunk_ids(self, doc_id: str) -> list[str]:
+        with self._lock:
+            row = self._conn.execute("SELECT chunk_ids FROM documents WHERE doc_id=?", (doc_id,)).fetchone()
+        return json.loads(row["chunk_ids"]) if row else []
+
+    def documents(self, limit: int = 100, offset: int = 0) -> tuple[list[dict[str, Any]], int]:
+        with self._lock:
+            total = self._conn.execute("SELECT COUNT(*) AS n FROM documents").fetchone()["n"]
+            rows = self._conn.execute(
+                "SELECT meta, chunk_count, ingested_at FROM documents ORDER BY source LIMIT ? OFFSET ?", (limit, offset)
+            ).fetchall()
+        return [
+            {**json.loads(r["meta"]), "chunk_count": r["chunk_count"], "ingested_at": r["ingested_at"]} for r in rows
+        ], total
+
+    def all_meta(self) -> list[DocMeta]:
+        with self._lock:
+            rows = self._conn.execute("SELECT meta FROM documents").fetchall()
+        return [DocMeta(**json.loads(r["meta"])) for r in rows]
+
+    def document(self, doc_id: str) -> dict[str, Any] | None:
+        with self._lock:
+            row = self._conn.execute("SELECT * FROM documents WHERE doc_id=?", (doc_id,)).fetchone()
+        if row is None:
+            return None
+        return {
+            "meta": json.loads(row["meta"]),
+            "text": row["text"],
+            "outline": json.loads(row["outline"]),
+            "warnings": json.loads(row["warnings"]),
+            "chunk_count": row["chunk_count"],
+        }
+
+    # -- tasks and units ----------------------------------------------------------
+    def tasks(self, doc_id: str | None = None) -> list[Task]:
+        sql, args = "SELECT t.*, d.source FROM tasks t JOIN documents d USING(doc_id)", ()
+        if doc_id:
+            sql, args = sql + " WHERE t.doc_id=?", (doc_id,)
+        with self._lock:
+            rows = self._conn.execute(sql + " ORDER BY d.source, t.seq", args).fetchall()
+        return [_task(r) for r in rows]
+
+    def units(self, doc_id: str, locator: str | None = None) -> list[dict[str, Any]]:
+        sql, args = "SELECT * FROM units WHERE doc_id=?", [doc_id]
+        if locator is not None:
+            sql += " AND locator=?"
+            args.append(locator)
+        with self._lock:
+            rows = self._conn.execute(sql + " ORDER BY seq", args).fetchall()
+        return [dict(r) for r in rows]
+
+    def backup_to(self, path: Path) -> None:
+        with self._lock:
+            dest = sqlite3.connect(path)
+            try:
+                self._conn.backup(dest)
+            finally:
+                dest.close()
+
+
+def _task(r: sqlite3.Row) -> Task:
+    return Task(
+        doc_id=r["doc_id"], source=r["source"], number=r["number"], title=r["title"], text=r["text"],
+        owners=json.loads(r["owners"]), lead_owners=json.loads(r["lead_owners"]), co_owners=json.loads(r["co_owners"]),
+        deadline=r["deadline"], section=r["section"], start=r["start"], end=r["end"],
+    )
+
+
+def json_list(values: Iterable[str]) -> str:
+    return json.dumps(list(values), ensure_ascii=False)

@@ -1,0 +1,87 @@
+"""Hybrid retrieval: dense + jieba-sparse prefetches fused inside Qdrant.
+
+Also keeps the document frequencies of tokens (for answer scoring and
+abstention), computed once from the stored passages and refreshed after writes.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import threading
+from collections import Counter
+from typing import Any
+
+from kb.service import KnowledgeBase
+from kb.store import Hit, Mode, SearchFilter
+
+logger = logging.getLogger(__name__)
+
+
+class Retriever:
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self._df: Counter[str] | None = None
+        self._n_docs = 0
+        self._df_key: tuple | None = None
+        self._lock = threading.Lock()
+
+    def search(
+        self,
+        query: str,
+        top_k: int,
+        flt: SearchFilter | None = None,
+        mode: Mode | None = None,
+    ) -> list[Hit]:
+        s = self.kb.settings
+        self.kb.warm_up()
+        mode = mode or ("hybrid" if self.kb.embedder is not None else "sparse")
+        dense = None
+        if self.kb.embedder is not None and mode in ("hybrid", "dense"):
+            dense = self.kb.embedder.embed_query(query).tolist()
+        sparse = self.kb.sparse.encode_query(query) if mode in ("hybrid", "sparse") else None
+        return self.kb.store.search(
+            dense=dense,
+            sparse=sparse,
+            limit=top_k,
+            flt=flt,
+            mode=mode,
+            fusion=s.fusion,
+            rrf_k=s.rrf_k,
+            weights=(s.dense_weight, s.sparse_weight),
+            prefetch_limit=s.prefetch_limit,
+        )
+
+    # -- document frequencies ------------------------------------------------
+    def idf(self, token: str) -> float:
+        df, n = self._doc_freqs()
+        return math.log(1 + (n + 1) / (df.get(token, 0) + 0.5))
+
+    def _doc_freqs(self) -> tuple[Counter[str], int]:
+        key = tuple(sorted(self.kb.catalog.chunk_counts().items()))
+        with self._lock:
+            if self._df is None or key != self._df_key:
+                df: Counter[str] = Counter()
+                hits = self.kb.store.scroll(limit=1_000_000)
+                for h in hits:
+                    df.update(set(self.kb.sparse.tokenizer.tokens(h.payload.get("text", ""))))
+                self._df, self._n_docs, self._df_key = df, len(hits), key
+                logger.info("document frequencies from %d passages", len(hits))
+            return self._df, self._n_docs
+
+
+def payload_filter(
+    *,
+    doc_id: str | list[str] | None = None,
+    category: str | list[str] | None = None,
+    validity: str | list[str] | None = None,
+    kind: str | list[str] | None = None,
+    year_from: int | None = None,
+    year_to: int | None = None,
+) -> SearchFilter | None:
+    equals: dict[str, Any] = {}
+    for key, value in (("doc_id", doc_id), ("category", category), ("validity", validity), ("kind", kind)):
+        if value:
+            equals[key] = value
+    flt = SearchFilter(equals, year_from, year_to)
+    return None if flt.is_empty() else flt

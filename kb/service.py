@@ -1,0 +1,162 @@
+"""KnowledgeBase: the store, the catalog, the embedders and the lock, opened together.
+
+Construction loads nothing; ``open()`` takes the data-directory lock, opens the
+catalog and the store and repairs anything a crash left half-written;
+``warm_up()`` loads the embedding model and the jieba dictionary.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from kb.catalog import Catalog
+from kb.embedders import Embedder, make_embedder
+from kb.lock import DataDirLock
+from kb.models import ParsedDocument
+from kb.settings import Settings
+from kb.sparse import SparseEncoder
+from kb.store import SearchFilter, StorePoint, StoreUnavailableError, VectorStore
+
+logger = logging.getLogger(__name__)
+
+
+class EmbedderMismatchError(StoreUnavailableError):
+    """The store was built with another embedder than the one configured."""
+
+
+def make_store(settings: Settings) -> VectorStore:
+    if settings.backend == "qdrant":
+        from kb.store_qdrant import QdrantClientStore
+
+        return QdrantClientStore(
+            url=settings.qdrant_url,
+            api_key=settings.qdrant_api_key,
+            path=None if settings.qdrant_url else (settings.qdrant_path or settings.data_dir / "qdrant-local"),
+            collection=settings.collection,
+        )
+    from kb.store_edge import EdgeStore
+
+    return EdgeStore(settings.data_dir / "qdrant-edge")
+
+
+class KnowledgeBase:
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        embedder: Embedder | None | str = "settings",
+        store: VectorStore | None = None,
+    ) -> None:
+        self.settings = settings
+        self.data_dir = Path(settings.data_dir)
+        self.embedder: Embedder | None = make_embedder(settings.embedder) if embedder == "settings" else embedder  # type: ignore[assignment]
+        self.sparse = SparseEncoder()
+        self._store = store
+        self.store: VectorStore | None = None
+        self.catalog: Catalog | None = None
+        self._lock = DataDirLock(self.data_dir)
+        self._warm = False
+
+    @property
+    def embedder_name(self) -> str:
+        return self.embedder.name if self.embedder is not None else "none"
+
+    # -- lifecycle ---------------------------------------------------------
+    def open(self) -> "KnowledgeBase":
+        if self.catalog is not None:
+            return self
+        self._lock.acquire()
+        try:
+            self.catalog = Catalog(self.data_dir / "catalog.sqlite3")
+            self.store = self._store if self._store is not None else make_store(self.settings)
+            self._check_embedder()
+            self.reconcile()
+        except BaseException:
+            self.close()
+            raise
+        return self
+
+    def warm_up(self) -> None:
+        if self._warm:
+            return
+        if self.embedder is not None:
+            self.embedder.warm_up()
+        self.sparse.warm_up()
+        self._warm = True
+
+    def close(self) -> None:
+        if self.store is not None:
+            self.store.close()
+            self.store = None
+        if self.catalog is not None:
+            self.catalog.close()
+            self.catalog = None
+        self._lock.release()
+
+    def __enter__(self) -> "KnowledgeBase":
+        return self.open()
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _check_embedder(self) -> None:
+        built_with = self.catalog.get_setting("embedder")
+        if built_with is None or not self.catalog.doc_ids():
+            return
+        if built_with != self.embedder_name:
+            raise EmbedderMismatchError(
+                f"the store in {self.data_dir} was built with the embedder {built_with!r} but "
+                f"EMKB_EMBEDDER selects {self.embedder_name!r}; set EMKB_EMBEDDER back, or rebuild with "
+                "`emkb reindex`"
+            )
+
+    def _ensure_collection(self) -> None:
+        if self.embedder is not None:
+            self.embedder.warm_up()
+        dim = self.embedder.dim if self.embedder is not None else 0
+        self.store.ensure_collection(dim)
+        self.catalog.set_setting("embedder", self.embedder_name)
+
+    # -- crash repair ------------------------------------------------------
+    def reconcile(self) -> list[str]:
+        """Remove documents a crash left half-written; returns their ids."""
+        repaired = []
+        for doc_id in self.catalog.pending():
+            logger.warning("document %s was half-written when the last run stopped; removing it", doc_id)
+            self._drop(doc_id)
+            repaired.append(doc_id)
+        for doc_id, expected in self.catalog.chunk_counts().items():
+            if self.store.count(SearchFilter({"doc_id": doc_id})) != expected:
+                logger.warning("document %s has missing chunks in the store; removing it", doc_id)
+                self._drop(doc_id)
+                repaired.append(doc_id)
+        return repaired
+
+    def _drop(self, doc_id: str) -> None:
+        try:
+            self.store.delete_by_doc(doc_id)
+        except StoreUnavailableError:
+            logger.debug("no store yet while dropping %s", doc_id)
+        self.catalog.delete_document(doc_id)
+        self.catalog.clear_pending(doc_id)
+        self.store.flush()
+
+    # -- writes ------------------------------------------------------------
+    def write_document(self, parsed: ParsedDocument, points: list[StorePoint]) -> None:
+        """Replace a document atomically: either all its chunks and records are stored, or none."""
+        self._ensure_collection()
+        doc_id = parsed.meta.doc_id
+        self.catalog.mark_pending(doc_id)
+        self.store.delete_by_doc(doc_id)
+        self.store.upsert(points)
+        self.store.flush()
+        self.catalog.commit_document(parsed, [p.id for p in points])
+        self.catalog.clear_pending(doc_id)
+
+    def delete_document(self, doc_id: str) -> bool:
+        if doc_id not in self.catalog.doc_ids():
+            return False
+        self.catalog.mark_pending(doc_id)
+        self._drop(doc_id)
+        return True

@@ -1,0 +1,75 @@
+"""Typed settings: environment variables with the ``EMKB_`` prefix, or a ``.env`` file.
+
+Built by :func:`get_settings` (cached), never at import.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import AliasChoices, Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="EMKB_", env_file=".env", extra="ignore")
+
+    data_dir: Path = Path("./data")
+    corpus_dir: Path = REPO_ROOT / "corpus"
+
+    # Dense embedder: "use" (USE-multilingual-v3, default), "e5" (multilingual-e5-small),
+    # "none" (sparse only) or "st:/path/to/sentence-transformers-model".
+    embedder: str = "use"
+    embed_batch_size: int = 64
+
+    # Store backend: "edge" (embedded qdrant-edge, default) or "qdrant" (qdrant-client).
+    # Setting QDRANT_URL selects the qdrant backend against that server.
+    store: Literal["edge", "qdrant"] = "edge"
+    qdrant_url: str | None = Field(default=None, validation_alias=AliasChoices("QDRANT_URL", "EMKB_QDRANT_URL"))
+    qdrant_api_key: str | None = Field(
+        default=None, validation_alias=AliasChoices("QDRANT_API_KEY", "EMKB_QDRANT_API_KEY")
+    )
+    qdrant_path: Path | None = None  # qdrant-client local mode folder (tests, small deployments)
+    collection: str = "emkb"
+
+    # Retrieval
+    fusion: Literal["rrf", "dbsf"] = "rrf"
+    rrf_k: int = 60
+    dense_weight: float = 1.0
+    sparse_weight: float = 1.0
+    prefetch_limit: int = 50
+    default_top_k: int = 5
+    max_top_k: int = 50
+    abstain_threshold: float = 0.5  # share of the question's key terms a passage must cover
+
+    # Limits
+    max_question_chars: int = 500
+    max_upload_bytes: int = 50 * 1024 * 1024
+
+    # Chunking
+    chunk_min_chars: int = 150
+    chunk_max_chars: int = 600
+
+    progress: bool = True
+
+    @field_validator("embedder")
+    @classmethod
+    def _check_embedder(cls, value: str) -> str:
+        if value in ("use", "e5", "none") or value.startswith("st:"):
+            return value
+        raise ValueError(
+            f"EMKB_EMBEDDER={value!r} is not known; use 'use', 'e5', 'none' or 'st:/path/to/model'"
+        )
+
+    @property
+    def backend(self) -> str:
+        return "qdrant" if (self.qdrant_url or self.qdrant_path or self.store == "qdrant") else "edge"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,126 @@
+"""The vector store interface and its two backends.
+
+``VectorStore`` is the one narrow interface the rest of emkb uses. Two
+backends implement it:
+
+- ``EdgeStore`` (kb/store_edge.py): qdrant-edge, Qdrant's in-process engine,
+  the embedded default. Data lives in ``<data_dir>/qdrant-edge``.
+- ``QdrantClientStore`` (kb/store_qdrant.py): qdrant-client, for a Qdrant
+  server or cluster (``QDRANT_URL``), or qdrant-client's local mode in tests.
+
+Both hold one point per chunk with a named dense vector ``dense`` (cosine) and
+a named sparse vector ``sparse`` with Qdrant's IDF modifier; hybrid search is
+two prefetches fused inside Qdrant (RRF or DBSF). tests/kb/test_store_contract.py
+runs the same contract against both.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from kb.sparse import SparseVec
+
+DENSE = "dense"
+SPARSE = "sparse"
+
+# Payload fields with an index: every field a search or a delete filters on.
+KEYWORD_INDEXES = ("doc_id", "category", "validity", "kind", "locator", "source")
+INTEGER_INDEXES = ("year",)
+
+Mode = Literal["hybrid", "dense", "sparse"]
+
+
+class StoreError(Exception):
+    """The store failed; never reported as an empty result."""
+
+
+class StoreUnavailableError(StoreError):
+    """The store cannot be opened or reached."""
+
+
+class StoreLockedError(StoreUnavailableError):
+    """Another process owns the embedded store."""
+
+
+@dataclass
+class StorePoint:
+    id: str  # a UUID string
+    dense: list[float] | None
+    sparse: SparseVec
+    payload: dict[str, Any]
+
+
+@dataclass
+class Hit:
+    id: str
+    score: float
+    payload: dict[str, Any]
+
+
+@dataclass
+class SearchFilter:
+    """Conjunction of payload conditions; a list value means "any of"."""
+
+    equals: dict[str, Any] = field(default_factory=dict)
+    year_gte: int | None = None
+    year_lte: int | None = None
+
+    def is_empty(self) -> bool:
+        return not self.equals and self.year_gte is None and self.year_lte is None
+
+
+class VectorStore(ABC):
+    """One collection of chunk points."""
+
+    @abstractmethod
+    def ensure_collection(self, dense_dim: int) -> None:
+        """Create the collection and payload indexes when missing (``dense_dim`` 0: sparse only)."""
+
+    @abstractmethod
+    def upsert(self, points: list[StorePoint]) -> None: ...
+
+    @abstractmethod
+    def delete_by_doc(self, doc_id: str) -> None: ...
+
+    @abstractmethod
+    def delete_ids(self, ids: list[str]) -> None: ...
+
+    @abstractmethod
+    def count(self, flt: SearchFilter | None = None) -> int: ...
+
+    @abstractmethod
+    def scroll(self, flt: SearchFilter | None = None, limit: int = 10_000) -> list[Hit]:
+        """Every point matching ``flt`` (payload only, score 0), up to ``limit``."""
+
+    @abstractmethod
+    def search(
+        self,
+        *,
+        dense: list[float] | None,
+        sparse: SparseVec | None,
+        limit: int,
+        flt: SearchFilter | None = None,
+        mode: Mode = "hybrid",
+        fusion: str = "rrf",
+        rrf_k: int = 60,
+        weights: tuple[float, float] = (1.0, 1.0),
+        prefetch_limit: int = 50,
+    ) -> list[Hit]:
+        """Best ``limit`` points. ``weights`` = (dense, sparse) for weighted RRF."""
+
+    @abstractmethod
+    def flush(self) -> None: ...
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+
+def plan_search(
+    dense: list[float] | None, sparse: SparseVec | None, mode: Mode
+) -> tuple[bool, bool]:
+    """Which prefetches a search runs: (use_dense, use_sparse)."""
+    use_dense = dense is not None and mode in ("hybrid", "dense")
+    use_sparse = bool(sparse) and mode in ("hybrid", "sparse")
+    return use_dense, use_sparse

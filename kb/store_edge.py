@@ -1,0 +1,181 @@
+"""qdrant-edge backend: Qdrant's engine in-process, the embedded default."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import qdrant_edge as qe
+
+from kb.sparse import SparseVec
+from kb.store import (
+    DENSE,
+    INTEGER_INDEXES,
+    KEYWORD_INDEXES,
+    SPARSE,
+    Hit,
+    Mode,
+    SearchFilter,
+    StorePoint,
+    StoreUnavailableError,
+    VectorStore,
+    plan_search,
+)
+
+logger = logging.getLogger(__name__)
+
+_BATCH = 256
+
+
+def _filter(flt: SearchFilter | None) -> qe.Filter | None:
+    if flt is None or flt.is_empty():
+        return None
+    must = []
+    for key, value in flt.equals.items():
+        if isinstance(value, (list, tuple, set)):
+            must.append(qe.FieldCondition(key=key, match=qe.MatchAny(list(value))))
+        else:
+            must.append(qe.FieldCondition(key=key, match=qe.MatchValue(value)))
+    if flt.year_gte is not None or flt.year_lte is not None:
+        must.append(qe.FieldCondition(key="year", range=qe.RangeFloat(gte=flt.year_gte, lte=flt.year_lte)))
+    return qe.Filter(must=must)
+
+
+class EdgeStore(VectorStore):
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self._shard: qe.EdgeShard | None = None
+        self._dense = False
+
+    # -- lifecycle -------------------------------------------------------
+    def _open_existing(self) -> None:
+        if self._shard is None and (self.path / "edge_config.json").exists():
+            try:
+                self._shard = qe.EdgeShard.load(str(self.path))
+            except Exception as e:  # the engine raises plain runtime errors
+                raise StoreUnavailableError(f"cannot open the store at {self.path}: {e}") from e
+            self._dense = DENSE in (self._read_config().get("vectors") or {})
+
+    def _read_config(self) -> dict:
+        import json
+
+        try:
+            return json.loads((self.path / "edge_config.json").read_text())
+        except (OSError, ValueError):
+            return {}
+
+    def ensure_collection(self, dense_dim: int) -> None:
+        self._open_existing()
+        if self._shard is not None:
+            return
+        self.path.mkdir(parents=True, exist_ok=True)
+        vectors = {DENSE: qe.EdgeVectorParams(size=dense_dim, distance=qe.Distance.Cosine)} if dense_dim else {}
+        config = qe.EdgeConfig(
+            vectors=vectors,
+            sparse_vectors={SPARSE: qe.EdgeSparseVectorParams(modifier=qe.Modifier.Idf)},
+        )
+        try:
+            self._shard = qe.EdgeShard.create(str(self.path), config)
+        except Exception as e:
+            raise StoreUnavailableError(f"cannot create the store at {self.path}: {e}") from e
+        self._dense = bool(dense_dim)
+        for key in KEYWORD_INDEXES:
+            self._shard.update(qe.UpdateOperation.create_field_index(key, qe.PayloadSchemaType.Keyword))
+        for key in INTEGER_INDEXES:
+            self._shard.update(qe.UpdateOperation.create_field_index(key, qe.PayloadSchemaType.Integer))
+
+    @property
+    def shard(self) -> qe.EdgeShard:
+        self._open_existing()
+        if self._shard is None:
+            raise StoreUnavailableError(f"no store at {self.path}; run `emkb ingest` first")
+        return self._shard
+
+    def flush(self) -> None:
+        if self._shard is not None:
+            self._shard.flush()
+
+    def close(self) -> None:
+        if self._shard is not None:
+            self._shard.flush()
+            self._shard.close()
+            self._shard = None
+
+    # -- writes ----------------------------------------------------------
+    def upsert(self, points: list[StorePoint]) -> None:
+        for i in range(0, len(points), _BATCH):
+            batch = []
+            for p in points[i : i + _BATCH]:
+                vector: dict = {SPARSE: qe.SparseVector(indices=p.sparse.indices, values=p.sparse.values)}
+                if self._dense and p.dense is not None:
+                    vector[DENSE] = [float(x) for x in p.dense]
+                batch.append(qe.Point(id=p.id, vector=vector, payload=p.payload))
+            self.shard.update(qe.UpdateOperation.upsert_points(batch))
+
+    def delete_by_doc(self, doc_id: str) -> None:
+        self.shard.update(qe.UpdateOperation.delete_points_by_filter(_filter(SearchFilter({"doc_id": doc_id}))))
+
+    def delete_ids(self, ids: list[str]) -> None:
+        if ids:
+            self.shard.update(qe.UpdateOperation.delete_points(list(ids)))
+
+    # -- reads -----------------------------------------------------------
+    def count(self, flt: SearchFilter | None = None) -> int:
+        self._open_existing()
+        if self._shard is None:
+            return 0
+        return int(self._shard.count(qe.CountRequest(exact=True, filter=_filter(flt))))
+
+    def scroll(self, flt: SearchFilter | None = None, limit: int = 10_000) -> list[Hit]:
+        self._open_existing()
+        if self._shard is None:
+            return []
+        out: list[Hit] = []
+        offset = None
+        while len(out) < limit:
+            records, offset = self._shard.scroll(
+                qe.ScrollRequest(offset=offset, limit=min(1000, limit - len(out)), filter=_filter(flt), with_payload=True)
+            )
+            out.extend(Hit(str(r.id), 0.0, dict(r.payload or {})) for r in records)
+            if offset is None or not records:
+                break
+        return out
+
+    def search(
+        self,
+        *,
+        dense: list[float] | None,
+        sparse: SparseVec | None,
+        limit: int,
+        flt: SearchFilter | None = None,
+        mode: Mode = "hybrid",
+        fusion: str = "rrf",
+        rrf_k: int = 60,
+        weights: tuple[float, float] = (1.0, 1.0),
+        prefetch_limit: int = 50,
+    ) -> list[Hit]:
+        shard = self.shard
+        use_dense, use_sparse = plan_search(dense if self._dense else None, sparse, mode)
+        f = _filter(flt)
+        queries = []
+        if use_dense:
+            queries.append(qe.Query.Nearest([float(x) for x in dense], using=DENSE))
+        if use_sparse:
+            queries.append(qe.Query.Nearest(qe.SparseVector(indices=sparse.indices, values=sparse.values), using=SPARSE))
+        if not queries:
+            return []
+        if len(queries) == 1:
+            request = qe.QueryRequest(limit=limit, query=queries[0], filter=f, with_payload=True)
+        else:
+            fuse = qe.Fusion.Dbsf() if fusion == "dbsf" else qe.Fusion.Rrf(k=rrf_k, weights=list(weights))
+            request = qe.QueryRequest(
+                limit=limit,
+                prefetches=[qe.Prefetch(limit=max(prefetch_limit, limit), query=q, filter=f) for q in queries],
+                query=fuse,
+                with_payload=True,
+            )
+        try:
+            points = shard.query(request)
+        except Exception as e:
+            raise StoreUnavailableError(f"search failed in the store at {self.path}: {e}") from e
+        return [Hit(str(p.id), float(p.score), dict(p.payload or {})) for p in points]
