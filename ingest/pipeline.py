@@ -1,0 +1,178 @@
+"""The ingest pipeline: files in, chunks and records in the knowledge base out.
+
+``Ingestor`` builds one Haystack pipeline and feeds it a few files at a time
+with a progress bar. A file whose bytes are unchanged since it was last
+ingested is skipped (idempotent); an edited file replaces its old chunks.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from haystack import Pipeline
+
+from ingest.components import (
+    DenseEmbedder,
+    FileParser,
+    KnowledgeBaseWriter,
+    SparseEmbedder,
+    StructuralSplitter,
+    default_doc_id,
+)
+from ingest.errors import IngestError, UnsupportedFormatError
+from kb.service import KnowledgeBase
+
+logger = logging.getLogger(__name__)
+
+SUFFIXES = (".txt", ".md", ".pdf", ".docx", ".html", ".htm")
+
+
+@dataclass
+class IngestReport:
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    failed: list[dict] = field(default_factory=list)
+    chunks: int = 0
+
+    def to_dict(self) -> dict:
+        return self.__dict__.copy()
+
+
+def discover(paths: list[Path]) -> tuple[list[Path], list[dict]]:
+    """Files under ``paths`` with a supported suffix; missing paths are failures."""
+    files: list[Path] = []
+    failures: list[dict] = []
+    for p in paths:
+        p = Path(p)
+        if p.is_dir():
+            files.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES))
+        elif p.is_file():
+            files.append(p)
+        else:
+            failures.append({"source": str(p), "error": f"{p}: no such file or folder", "status": 404})
+    return files, failures
+
+
+def build_pipeline(kb: KnowledgeBase, parser: FileParser) -> Pipeline:
+    s = kb.settings
+    pipe = Pipeline()
+    pipe.add_component("parser", parser)
+    pipe.add_component("splitter", StructuralSplitter(s.chunk_min_chars, s.chunk_max_chars))
+    pipe.add_component("dense", DenseEmbedder(kb.embedder, s.embed_batch_size))
+    pipe.add_component("sparse", SparseEmbedder(kb.sparse))
+    pipe.add_component("writer", KnowledgeBaseWriter(kb))
+    pipe.connect("parser.parsed", "splitter.parsed")
+    pipe.connect("parser.parsed", "writer.parsed")
+    pipe.connect("splitter.documents", "dense.documents")
+    pipe.connect("dense.documents", "sparse.documents")
+    pipe.connect("sparse.documents", "writer.documents")
+    return pipe
+
+
+class Ingestor:
+    def __init__(self, kb: KnowledgeBase, *, corpus_dir: Path | None = None, batch_files: int = 4) -> None:
+        from ingest.metadata import load_manifest
+
+        self.kb = kb
+        corpus = Path(corpus_dir) if corpus_dir is not None else Path(kb.settings.corpus_dir)
+        manifest = load_manifest(corpus) if (corpus / "manifest.json").exists() else {}
+        self.parser = FileParser(corpus, manifest, kb.settings.max_upload_bytes, self._doc_id_for)
+        self.pipeline = build_pipeline(kb, self.parser)
+        self.batch_files = batch_files
+
+    def _doc_id_for(self, source: str) -> str:
+        doc_id = default_doc_id(source)
+        existing = self.kb.catalog.document(doc_id)
+        if existing is not None and existing["meta"]["source"] != source:
+            doc_id = f"{doc_id}-{hashlib.sha1(source.encode('utf-8')).hexdigest()[:6]}"
+        return doc_id
+
+    def ingest(self, paths: list[Path], *, progress: bool = True) -> IngestReport:
+        report = IngestReport()
+        files, report.failed = discover(paths)
+        todo: list[Path] = []
+        for f in files:
+            source = self.parser.source_of(f)
+            known = self.kb.catalog.find_by_source(source)
+            if known is not None and known["sha256"] == hashlib.sha256(f.read_bytes()).hexdigest():
+                report.unchanged.append(known["doc_id"])
+            else:
+                todo.append(f)
+        if todo:
+            self.kb.warm_up()
+        bar = _progress(len(todo), progress)
+        for i in range(0, len(todo), self.batch_files):
+            batch = todo[i : i + self.batch_files]
+            before = self.kb.catalog.doc_ids()
+            result = self.pipeline.run({"parser": {"sources": batch}}, include_outputs_from={"parser", "splitter"})
+            report.failed.extend(result["parser"]["failures"])
+            report.chunks += len(result["splitter"]["documents"])
+            for doc_id in result["writer"]["written"]:
+                (report.updated if doc_id in before else report.added).append(doc_id)
+            bar.update(len(batch))
+        bar.close()
+        return report
+
+    def ingest_bytes(self, data: bytes, filename: str, upload_dir: Path) -> tuple[str, str, dict]:
+        """Ingest one uploaded file. Returns (doc_id, status, summary); raises IngestError.
+
+        The file is validated in memory first, so a bad upload stores nothing.
+        """
+        from ingest.loaders import load_bytes
+
+        name = safe_filename(filename)
+        if Path(name).suffix.lower() not in SUFFIXES:
+            raise UnsupportedFormatError(f"{name}: unsupported file type; upload one of {', '.join(SUFFIXES)}")
+        loaded = load_bytes(data, name, max_bytes=self.kb.settings.max_upload_bytes)
+        same = self.kb.catalog.find_by_sha(loaded.sha256)
+        if same is not None:
+            return same, "unchanged", {}
+        parsed = self.parser.parse_loaded(loaded, "uploads/" + name)
+        if not parsed.units:
+            raise IngestError(f"{name}: no text could be read from the file")
+        upload_dir.mkdir(parents=True, exist_ok=True)
+        path = upload_dir / name
+        tmp = path.with_suffix(path.suffix + ".part")
+        tmp.write_bytes(data)
+        tmp.replace(path)
+        before = self.kb.catalog.doc_ids()
+        report = self.ingest([path], progress=False)
+        if report.failed:
+            raise IngestError(report.failed[0]["error"])
+        doc_id = (report.added + report.updated + report.unchanged)[0]
+        status = "updated" if doc_id in before else "added"
+        summary = {
+            "title": parsed.meta.title,
+            "chunks": report.chunks,
+            "tasks": len(parsed.tasks),
+            "units": len(parsed.units),
+            "warnings": parsed.warnings,
+        }
+        return doc_id, status, summary
+
+
+def safe_filename(filename: str) -> str:
+    """The base name without path parts or control characters; refuses names that end up empty."""
+    name = Path(filename.replace("\\", "/")).name
+    name = "".join(ch for ch in name if ch.isprintable() and ch not in '/\\:*?"<>|').strip(" .")
+    if not name or not Path(name).suffix:
+        raise UnsupportedFormatError(f"{filename!r}: not a usable file name; give the file a name with an extension")
+    return name[:200]
+
+
+class _NoBar:
+    def update(self, n: int) -> None: ...
+
+    def close(self) -> None: ...
+
+
+def _progress(total: int, enabled: bool):
+    if not enabled or total == 0:
+        return _NoBar()
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="file", desc="ingest")
