@@ -7,11 +7,13 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI, Request
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from api.deps import Services
-from api.routes import ask, documents
+from api.routes import admin, ask, documents
+from api.security import GuardMiddleware
 from api.schemas import Health
 from kb.answer import Answerer
 from kb.retrieval import Retriever
@@ -26,6 +28,7 @@ STATIC = Path(__file__).parent / "static"
 
 def create_app(settings: Settings | None = None, kb: KnowledgeBase | None = None) -> FastAPI:
     settings = settings if settings is not None else get_settings()
+    settings.check_security()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
@@ -65,8 +68,17 @@ def create_app(settings: Settings | None = None, kb: KnowledgeBase | None = None
             "backend": settings.backend,
         }
 
+    app.state.settings = settings
+    app.add_middleware(GuardMiddleware, settings=settings)
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST", "DELETE"],
+            allow_headers=["Authorization", "Content-Type"],
+        )
+
     app.include_router(ask.router)
     app.include_router(documents.router)
+    app.include_router(admin.router)
 
     if (STATIC / "index.html").exists():
         app.mount("/static", StaticFiles(directory=STATIC), name="static")

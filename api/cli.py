@@ -8,6 +8,7 @@ Examples:
   emkb delete 001_6081a029a38b96ac     # remove a document
   emkb inspect corpus/work_plans/001_6081a029a38b96ac.txt
   emkb eval --compare bm25,dense,hybrid
+  emkb backup /srv/backups/emkb-2026-11-24 && emkb restore /srv/backups/emkb-2026-11-24
 """
 
 from __future__ import annotations
@@ -137,7 +138,12 @@ def cmd_serve(args, settings) -> int:
 
     from kb.lock import DataDirLock
 
-    # fail at once, before uvicorn starts, when another process owns the store
+    # fail at once, before uvicorn starts: an unsafe configuration, or another owner of the store
+    try:
+        settings.check_security()
+    except ValueError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
     with DataDirLock(settings.data_dir):
         pass
     print(f"emkb serving on http://{args.host}:{args.port}/  (API docs: http://{args.host}:{args.port}/docs)", flush=True)
@@ -178,6 +184,20 @@ def cmd_inspect(args, settings) -> int:
         print(f"  任务{t.number} {t.title[:30]}  责任单位：{owners}  完成时限：{t.deadline or '-'}")
     for w in doc.warnings:
         print(f"warning: {w}")
+    return 0
+
+
+def cmd_backup(args, settings) -> int:
+    with _open_kb(settings) as kb:
+        info = kb.backup(Path(args.dir))
+    print(f"backed up {info['documents']} documents, {info['chunks']} chunks to {args.dir}")
+    return 0
+
+
+def cmd_restore(args, settings) -> int:
+    with _open_kb(settings) as kb:
+        info = kb.restore(Path(args.dir))
+    print(f"restored {info['documents']} documents, {info['chunks']} chunks from {args.dir}")
     return 0
 
 
@@ -234,6 +254,14 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=cmd_inspect)
 
+    s = sub.add_parser("backup", help="copy the store and the records to a new folder")
+    s.add_argument("dir")
+    s.set_defaults(func=cmd_backup)
+
+    s = sub.add_parser("restore", help="replace the store and the records with a backup")
+    s.add_argument("dir")
+    s.set_defaults(func=cmd_restore)
+
     s = sub.add_parser("eval", help="run the benchmark questions and report quality")
     s.add_argument("--questions", nargs="*", help="question files (JSONL); default eval/questions/*.jsonl")
     s.add_argument("--api", help="score a running server's POST /ask at this URL instead of in-process")
@@ -266,7 +294,7 @@ def main(argv: list[str] | None = None) -> int:
 
         get_settings.cache_clear()
         return args.func(args, get_settings())
-    except (StoreError, IngestError) as e:
+    except (StoreError, IngestError, FileExistsError, FileNotFoundError) as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
     except ValidationError as e:

@@ -150,6 +150,14 @@ class Catalog:
                 cur.execute("ROLLBACK")
                 raise
 
+    def update_meta(self, doc_id: str, **fields: Any) -> None:
+        with self._lock:
+            row = self._conn.execute("SELECT meta FROM documents WHERE doc_id=?", (doc_id,)).fetchone()
+            if row is None:
+                return
+            meta = {**json.loads(row["meta"]), **fields}
+            self._conn.execute("UPDATE documents SET meta=? WHERE doc_id=?", (json.dumps(meta, ensure_ascii=False), doc_id))
+
     def delete_document(self, doc_id: str) -> bool:
         with self._lock:
             cur = self._conn.execute("DELETE FROM documents WHERE doc_id=?", (doc_id,))

@@ -13,7 +13,7 @@ from pathlib import Path
 from kb.catalog import Catalog
 from kb.embedders import Embedder, make_embedder
 from kb.lock import DataDirLock
-from kb.models import ParsedDocument
+from kb.models import VALIDITY_IN_FORCE, VALIDITY_SUPERSEDED, DocMeta, ParsedDocument
 from kb.settings import Settings
 from kb.sparse import SparseEncoder
 from kb.store import SearchFilter, StorePoint, StoreUnavailableError, VectorStore
@@ -160,3 +160,65 @@ class KnowledgeBase:
         self.catalog.mark_pending(doc_id)
         self._drop(doc_id)
         return True
+
+    def supersede_older_editions(self, doc_id: str) -> list[str]:
+        """Mark stored documents with the same doc number or title as superseded by ``doc_id``."""
+        doc = self.catalog.document(doc_id)
+        if doc is None:
+            return []
+        new = DocMeta(**doc["meta"])
+        marked = []
+        for old in self.catalog.all_meta():
+            if old.doc_id == new.doc_id or old.sha256 == new.sha256:
+                continue
+            same = (new.doc_number and old.doc_number == new.doc_number) or (new.title and old.title == new.title)
+            if same and old.validity in (VALIDITY_IN_FORCE, ""):
+                self.catalog.update_meta(old.doc_id, validity=VALIDITY_SUPERSEDED, superseded_by=f"《{new.title}》")
+                self.store.set_payload_by_doc(old.doc_id, {"validity": VALIDITY_SUPERSEDED})
+                marked.append(old.doc_id)
+        return marked
+
+    # -- backups -----------------------------------------------------------
+    def backup(self, dest: Path) -> dict:
+        """Copy the catalog and the embedded store to ``dest`` (a new or empty folder)."""
+        import json
+        import shutil
+
+        from kb.store_edge import EdgeStore
+
+        dest = Path(dest)
+        if dest.exists() and any(dest.iterdir()):
+            raise FileExistsError(f"{dest} is not empty; back up into a new folder")
+        if not isinstance(self.store, EdgeStore):
+            raise StoreUnavailableError(
+                "backup copies the embedded store only; for a Qdrant server use its snapshot API "
+                "(the catalog can still be copied with `sqlite3 catalog.sqlite3 .backup`)"
+            )
+        dest.mkdir(parents=True, exist_ok=True)
+        self.catalog.backup_to(dest / "catalog.sqlite3")
+        self.store.close()  # flushes; reopened lazily on next use
+        shutil.copytree(self.store.path, dest / "qdrant-edge")
+        info = {"documents": len(self.catalog.doc_ids()), "chunks": self.store.count(), "embedder": self.embedder_name}
+        (dest / "emkb-backup.json").write_text(json.dumps(info, ensure_ascii=False))
+        return info
+
+    def restore(self, src: Path) -> dict:
+        """Replace this data directory's catalog and store with a backup made by ``backup``."""
+        import json
+        import shutil
+
+        src = Path(src)
+        if not (src / "emkb-backup.json").exists():
+            raise FileNotFoundError(f"{src} is not an emkb backup (no emkb-backup.json)")
+        info = json.loads((src / "emkb-backup.json").read_text())
+        self.store.close()
+        self.catalog.close()
+        for name in ("catalog.sqlite3", "catalog.sqlite3-wal", "catalog.sqlite3-shm"):
+            (self.data_dir / name).unlink(missing_ok=True)
+        shutil.rmtree(self.data_dir / "qdrant-edge", ignore_errors=True)
+        shutil.copy2(src / "catalog.sqlite3", self.data_dir / "catalog.sqlite3")
+        shutil.copytree(src / "qdrant-edge", self.data_dir / "qdrant-edge")
+        self.catalog = Catalog(self.data_dir / "catalog.sqlite3")
+        self.store = make_store(self.settings)
+        self.reconcile()
+        return info

@@ -56,6 +56,15 @@ class Settings(BaseSettings):
 
     progress: bool = True
 
+    # Access control (api/security.py). Secrets come from the environment only.
+    admin_api_key: str | None = None  # EMKB_ADMIN_API_KEY: needed for uploads, deletes, re-index
+    read_api_key: str | None = None  # EMKB_READ_API_KEY: when set, reading needs it too
+    writes: Literal["auto", "on", "off"] = "auto"  # auto: on when an admin key is set
+    allow_unauthenticated_writes: bool = False  # local use only: writes without a key
+    cors_origins: list[str] = []  # closed by default
+    rate_limit_per_minute: int = 600  # per client address; 0 turns it off
+    max_request_bytes: int = 52 * 1024 * 1024
+
     @field_validator("embedder")
     @classmethod
     def _check_embedder(cls, value: str) -> str:
@@ -64,6 +73,22 @@ class Settings(BaseSettings):
         raise ValueError(
             f"EMKB_EMBEDDER={value!r} is not known; use 'use', 'e5', 'none' or 'st:/path/to/model'"
         )
+
+    @property
+    def writes_enabled(self) -> bool:
+        if self.writes == "off":
+            return False
+        if self.writes == "on":
+            return True
+        return bool(self.admin_api_key) or self.allow_unauthenticated_writes
+
+    def check_security(self) -> None:
+        """Refuse a configuration that would let anyone change the knowledge base."""
+        if self.writes_enabled and not self.admin_api_key and not self.allow_unauthenticated_writes:
+            raise ValueError(
+                "write endpoints are on (EMKB_WRITES=on) but EMKB_ADMIN_API_KEY is not set; set a key, "
+                "or EMKB_ALLOW_UNAUTHENTICATED_WRITES=true for local use only"
+            )
 
     @property
     def backend(self) -> str:

@@ -88,6 +88,10 @@ class VectorStore(ABC):
     def delete_ids(self, ids: list[str]) -> None: ...
 
     @abstractmethod
+    def set_payload_by_doc(self, doc_id: str, payload: dict[str, Any]) -> None:
+        """Merge ``payload`` into every point of a document (e.g. its validity)."""
+
+    @abstractmethod
     def count(self, flt: SearchFilter | None = None) -> int: ...
 
     @abstractmethod

@@ -115,6 +115,9 @@ class EdgeStore(VectorStore):
     def delete_by_doc(self, doc_id: str) -> None:
         self.shard.update(qe.UpdateOperation.delete_points_by_filter(_filter(SearchFilter({"doc_id": doc_id}))))
 
+    def set_payload_by_doc(self, doc_id: str, payload: dict) -> None:
+        self.shard.update(qe.UpdateOperation.set_payload_by_filter(_filter(SearchFilter({"doc_id": doc_id})), payload))
+
     def delete_ids(self, ids: list[str]) -> None:
         if ids:
             self.shard.update(qe.UpdateOperation.delete_points(list(ids)))

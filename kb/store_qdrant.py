@@ -117,6 +117,16 @@ class QdrantClientStore(VectorStore):
                 wait=True,
             )
 
+    def set_payload_by_doc(self, doc_id: str, payload: dict) -> None:
+        self._call(
+            "set payload",
+            self.client.set_payload,
+            self.collection,
+            payload=payload,
+            points=models.FilterSelector(filter=_filter(SearchFilter({"doc_id": doc_id}))),
+            wait=True,
+        )
+
     def delete_ids(self, ids: list[str]) -> None:
         if ids and self._exists():
             self._call("delete points", self.client.delete, self.collection, points_selector=models.PointIdsList(points=list(ids)), wait=True)

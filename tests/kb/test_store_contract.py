@@ -140,3 +140,9 @@ def test_reopen_keeps_data(tmp_path, encoder):
     s2 = EdgeStore(tmp_path / "e")
     assert s2.count() == 1
     s2.close()
+
+
+def test_set_payload_by_doc(store):
+    store.set_payload_by_doc("c", {"validity": "被替代"})
+    assert {h.payload["doc_id"] for h in store.scroll(SearchFilter({"validity": "被替代"}))} == {"c"}
+    assert store.scroll(SearchFilter({"doc_id": "c"}))[0].payload["text"].startswith("大力实施")  # merged, not replaced

@@ -1,0 +1,101 @@
+"""Shared fixtures.
+
+``ingested_dir`` ingests the whole bundled corpus once per session with the real
+embedder (USE-multilingual) into the real embedded store; ``live_server`` serves
+a copy of it with a real uvicorn process on a loopback port. Tests that open the
+knowledge base in-process use ``kb_dir``, another copy, because a data directory
+has exactly one owner.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def make_settings(data_dir: Path, **overrides):
+    from kb.settings import Settings
+
+    return Settings(data_dir=data_dir, corpus_dir=CORPUS, progress=False, **overrides)
+
+
+@pytest.fixture(scope="session")
+def ingested_dir(tmp_path_factory) -> Path:
+    from ingest.pipeline import Ingestor
+    from kb.service import KnowledgeBase
+
+    data = tmp_path_factory.mktemp("ingested")
+    with KnowledgeBase(make_settings(data)) as kb:
+        report = Ingestor(kb).ingest([CORPUS], progress=False)
+    assert not report.failed, report.failed
+    assert len(report.added) == 60
+    return data
+
+
+@pytest.fixture()
+def kb_dir(ingested_dir, tmp_path) -> Path:
+    dest = tmp_path / "kb"
+    shutil.copytree(ingested_dir, dest, ignore=shutil.ignore_patterns("emkb.lock"))
+    return dest
+
+
+def start_server(data_dir: Path, port: int, env_extra: dict | None = None) -> subprocess.Popen:
+    env = {**os.environ, "EMKB_DATA_DIR": str(data_dir), "EMKB_CORPUS_DIR": str(CORPUS), "EMKB_PROGRESS": "false"}
+    env.update(env_extra or {})
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "api.cli", "serve", "--host", "127.0.0.1", "--port", str(port)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    deadline = time.time() + 120
+    url = f"http://127.0.0.1:{port}"
+    while time.time() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"server exited: {proc.stdout.read()}")
+        try:
+            if httpx.get(url + "/healthz", timeout=2).status_code == 200:
+                return proc
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.3)
+    proc.kill()
+    raise RuntimeError("server did not become healthy in 120 s")
+
+
+@pytest.fixture(scope="session")
+def server_dir(ingested_dir, tmp_path_factory) -> Path:
+    dest = tmp_path_factory.mktemp("served") / "data"
+    shutil.copytree(ingested_dir, dest, ignore=shutil.ignore_patterns("emkb.lock"))
+    return dest
+
+
+@pytest.fixture(scope="session")
+def live_server(server_dir):
+    port = free_port()
+    proc = start_server(server_dir, port)
+    yield f"http://127.0.0.1:{port}"
+    proc.terminate()
+    try:
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        proc.kill()

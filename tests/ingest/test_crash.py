@@ -1,0 +1,61 @@
+"""SIGKILL in the middle of a batch: the store opens, no half documents, a re-run completes."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+
+import pytest
+
+from kb.service import KnowledgeBase
+from kb.store import SearchFilter
+from tests.conftest import CORPUS, ROOT, make_settings
+
+pytestmark = pytest.mark.integration
+
+
+def _committed(db) -> int:
+    if not db.exists():
+        return 0
+    try:
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1) as conn:
+            return conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+    except sqlite3.Error:
+        return 0
+
+
+def test_sigkill_mid_ingest_leaves_whole_documents(tmp_path):
+    data = tmp_path / "data"
+    env = {**os.environ, "EMKB_DATA_DIR": str(data), "EMKB_PROGRESS": "false"}
+    target = CORPUS / "laws_regulations"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "api.cli", "ingest", str(target)], cwd=ROOT, env=env,
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    db = data / "catalog.sqlite3"
+    deadline = time.time() + 240
+    while time.time() < deadline and _committed(db) < 5 and proc.poll() is None:
+        time.sleep(0.05)
+    assert proc.poll() is None, "ingest finished before it could be killed; the test needs a larger batch"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    before = _committed(db)
+    assert 5 <= before < 35
+
+    settings = make_settings(data)
+    with KnowledgeBase(settings) as kb:
+        docs = kb.catalog.chunk_counts()
+        for doc_id, n in docs.items():  # every document wholly present ...
+            assert kb.store.count(SearchFilter({"doc_id": doc_id})) == n, doc_id
+        assert kb.store.count() == sum(docs.values())  # ... and nothing else
+        assert kb.catalog.pending() == []
+
+    out = subprocess.run([sys.executable, "-m", "api.cli", "ingest", str(target)], cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+    assert out.returncode == 0, out.stderr
+    with KnowledgeBase(settings) as kb:
+        assert len(kb.catalog.doc_ids()) == 35
+        assert kb.store.count() == sum(kb.catalog.chunk_counts().values())
