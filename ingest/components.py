@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -138,12 +139,12 @@ class DenseEmbedder:
         if self.embedder is None or not documents:
             return {"documents": documents}
         self.warm_up()
+        out: list[Document] = []
         for i in range(0, len(documents), self.batch_size):
             batch = documents[i : i + self.batch_size]
             vectors = self.embedder.embed_documents([d.content or "" for d in batch])
-            for d, v in zip(batch, vectors):
-                d.embedding = v.tolist()
-        return {"documents": documents}
+            out.extend(replace(d, embedding=v.tolist()) for d, v in zip(batch, vectors))
+        return {"documents": out}
 
 
 @component
@@ -159,10 +160,11 @@ class SparseEmbedder:
     @component.output_types(documents=list[Document])
     def run(self, documents: list[Document]) -> dict[str, Any]:
         self.warm_up()
+        out: list[Document] = []
         for d in documents:
             vec = self.encoder.encode_document(d.content or "")
-            d.sparse_embedding = SparseEmbedding(indices=vec.indices, values=vec.values)
-        return {"documents": documents}
+            out.append(replace(d, sparse_embedding=SparseEmbedding(indices=vec.indices, values=vec.values)))
+        return {"documents": out}
 
 
 @component

@@ -1,0 +1,191 @@
+"""Chunk a parsed document on its own structure.
+
+- one chunk per work-plan task, title to 完成时限 (up to 800 characters; a longer
+  task is cut at sentence ends and its owner/deadline lines stay in the last piece);
+- a heading is merged into the chunk that follows it;
+- short consecutive units of one section are merged until the chunk reaches
+  ``min_chars`` (never past ``max_chars``, never across sections or tasks);
+- a unit longer than ``max_chars`` is cut at sentence ends (。！？；), and a
+  sentence longer than that at a jieba word boundary;
+- every chunk's text is the exact slice ``parsed.text[start:end]``; chunk ids
+  are uuid5 of document, position and text, so re-ingesting is a no-op.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import uuid
+from dataclasses import dataclass, field
+
+from ingest.patterns import RE_DEADLINE_LINE, RE_OWNER_LINE
+from ingest.structure import sub_locators
+from kb.models import Chunk, ParsedDocument, Unit
+
+TASK_MAX = 800
+SENTENCE_END = re.compile(r"[。！？；!?;]|\n")
+
+
+@dataclass
+class _Draft:
+    start: int
+    end: int
+    units: list[Unit] = field(default_factory=list)
+    locators: list[str] = field(default_factory=list)
+    kind: str = "paragraph"
+
+    @property
+    def size(self) -> int:
+        return self.end - self.start
+
+
+def _cut_points(text: str, base: int, max_chars: int) -> list[tuple[int, int]]:
+    """Split text (at offset ``base``) into spans of at most max_chars at sentence ends."""
+    ends = [m.end() for m in SENTENCE_END.finditer(text)]
+    if not ends or ends[-1] != len(text):
+        ends.append(len(text))
+    spans: list[tuple[int, int]] = []
+    start = 0
+    last_ok = None
+    for e in ends:
+        if e - start <= max_chars:
+            last_ok = e
+            continue
+        if last_ok is not None and last_ok > start:
+            spans.append((start, last_ok))
+            start = last_ok
+        while e - start > max_chars:  # one sentence longer than max_chars
+            cut = _word_boundary(text, start, start + max_chars)
+            spans.append((start, cut))
+            start = cut
+        last_ok = e
+    if start < len(text):
+        spans.append((start, len(text)))
+    out = []
+    for s, e in spans:
+        while s < e and text[s] in "\n ":
+            s += 1
+        while e > s and text[e - 1] in "\n ":
+            e -= 1
+        if e > s:
+            out.append((base + s, base + e))
+    return out
+
+
+def _word_boundary(text: str, start: int, limit: int) -> int:
+    import jieba
+
+    best = limit
+    pos = start
+    for word in jieba.cut(text[start:limit + 10], HMM=False):
+        if pos + len(word) > limit:
+            break
+        pos += len(word)
+        best = pos
+    return best if best > start else limit
+
+
+def _chunk(parsed: ParsedDocument, draft: _Draft, position: int) -> Chunk:
+    text = parsed.text[draft.start : draft.end]
+    first = next((u for u in draft.units if u.kind != "heading"), draft.units[0])
+    locators = [loc for loc in dict.fromkeys(draft.locators) if loc]
+    page = first.page
+    if not locators and page is not None:
+        locators = [f"p.{page}"]
+    digest = hashlib.sha1(text.encode("utf-8")).hexdigest()
+    return Chunk(
+        chunk_id=str(uuid.uuid5(uuid.NAMESPACE_URL, f"{parsed.meta.doc_id}|{position}|{digest}")),
+        doc_id=parsed.meta.doc_id,
+        text=text,
+        section=" > ".join(first.section),
+        locator=locators[0] if locators else "",
+        locators=locators,
+        start=draft.start,
+        end=draft.end,
+        kind=draft.kind,
+        page=page,
+        position=position,
+    )
+
+
+def _split_task(parsed: ParsedDocument, unit: Unit, max_chars: int) -> list[_Draft]:
+    if unit.end - unit.start <= TASK_MAX:
+        return [_Draft(unit.start, unit.end, [unit], [unit.locator], "task")]
+    # keep the 责任单位/完成时限 lines with the last piece
+    lines = unit.text.split("\n")
+    tail = 0
+    for line in reversed(lines):
+        if RE_OWNER_LINE.match(line) or RE_DEADLINE_LINE.match(line):
+            tail += len(line) + 1
+        else:
+            break
+    body_end = unit.end - tail
+    spans = _cut_points(parsed.text[unit.start : body_end], unit.start, max_chars)
+    drafts = [_Draft(s, e, [unit], [unit.locator], "task") for s, e in spans]
+    drafts[-1].end = unit.end
+    return drafts
+
+
+def _split_long(parsed: ParsedDocument, unit: Unit, max_chars: int) -> list[_Draft]:
+    subs = sub_locators(unit)
+    drafts = []
+    for s, e in _cut_points(parsed.text[unit.start : unit.end], unit.start, max_chars):
+        locs = [unit.locator] + [loc for (a, b, loc) in subs if a < e and b > s and loc != unit.locator]
+        drafts.append(_Draft(s, e, [unit], locs, unit.kind))
+    return drafts
+
+
+def split_document(parsed: ParsedDocument, *, min_chars: int = 150, max_chars: int = 600) -> list[Chunk]:
+    if not 0 < min_chars < max_chars:
+        raise ValueError("split_document needs 0 < min_chars < max_chars")
+    drafts: list[_Draft] = []
+    heading: Unit | None = None
+    current: _Draft | None = None
+
+    def flush() -> None:
+        nonlocal current
+        if current is not None:
+            drafts.append(current)
+            current = None
+
+    for unit in parsed.units:
+        if unit.kind == "heading":
+            flush()
+            heading = unit if heading is None or heading.end + 1 < unit.start else heading
+            heading = unit if heading is None else heading
+            if heading is not unit:  # consecutive headings: keep the whole run
+                heading = Unit(heading.kind, "", unit.section, parsed.text[heading.start : unit.end], heading.start, unit.end, heading.page)
+            continue
+        if unit.kind == "task":
+            flush()
+            pieces = _split_task(parsed, unit, max_chars)
+            if heading is not None and pieces[0].end - heading.start <= TASK_MAX:
+                pieces[0].start = heading.start
+                pieces[0].units.insert(0, heading)
+            heading = None
+            drafts.extend(pieces)
+            continue
+        size = unit.end - unit.start
+        if size > max_chars:
+            flush()
+            pieces = _split_long(parsed, unit, max_chars)
+            if heading is not None and pieces[0].end - heading.start <= max_chars:
+                pieces[0].start = heading.start
+                pieces[0].units.insert(0, heading)
+            heading = None
+            drafts.extend(pieces)
+            continue
+        same_section = current is not None and current.units[-1].section == unit.section
+        if current is not None and same_section and current.size < min_chars and unit.end - current.start <= max_chars:
+            current.end = unit.end
+            current.units.append(unit)
+            current.locators.append(unit.locator)
+            continue
+        flush()
+        start = heading.start if heading is not None and unit.end - heading.start <= max_chars else unit.start
+        current = _Draft(start, unit.end, ([heading] if start != unit.start else []) + [unit], [unit.locator], unit.kind)
+        heading = None
+    flush()
+    if heading is not None:  # a trailing heading with nothing after it
+        drafts.append(_Draft(heading.start, heading.end, [heading], [], "heading"))
+    return [_chunk(parsed, d, i) for i, d in enumerate(drafts)]
