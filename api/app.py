@@ -34,8 +34,8 @@ def create_app(settings: Settings | None = None, kb: KnowledgeBase | None = None
     async def lifespan(app: FastAPI):
         base = kb if kb is not None else KnowledgeBase(settings)
         base.open()
-        base.warm_up()
         retriever = Retriever(base)
+        retriever.warm_up()
         app.state.services = Services(base, retriever, Answerer(retriever))
         try:
             yield

@@ -93,6 +93,11 @@ def _chunk(parsed: ParsedDocument, draft: _Draft, position: int) -> Chunk:
     if not locators and page is not None:
         locators = [f"p.{page}"]
     digest = hashlib.sha1(text.encode("utf-8")).hexdigest()
+    spans = [
+        [max(u.start, draft.start), min(u.end, draft.end), u.locator]
+        for u in draft.units
+        if u.locator and u.start < draft.end and u.end > draft.start
+    ]
     return Chunk(
         chunk_id=str(uuid.uuid5(uuid.NAMESPACE_URL, f"{parsed.meta.doc_id}|{position}|{digest}")),
         doc_id=parsed.meta.doc_id,
@@ -105,6 +110,7 @@ def _chunk(parsed: ParsedDocument, draft: _Draft, position: int) -> Chunk:
         kind=draft.kind,
         page=page,
         position=position,
+        spans=spans,
     )
 
 
@@ -176,7 +182,9 @@ def split_document(parsed: ParsedDocument, *, min_chars: int = 150, max_chars: i
             drafts.extend(pieces)
             continue
         same_section = current is not None and current.units[-1].section == unit.section
-        if current is not None and same_section and current.size < min_chars and unit.end - current.start <= max_chars:
+        # hazard items stay one per chunk: inspectors cite them one by one
+        mergeable = unit.kind != "item" and current is not None and current.kind != "item"
+        if current is not None and same_section and mergeable and current.size < min_chars and unit.end - current.start <= max_chars:
             current.end = unit.end
             current.units.append(unit)
             current.locators.append(unit.locator)

@@ -64,9 +64,19 @@ class Answer:
         }
 
 
+def locator_at(payload: dict[str, Any], offset: int) -> str:
+    """The locator of the unit that holds ``offset`` (relative to the passage), else the passage's own."""
+    pos = (payload.get("start") or 0) + offset
+    for start, end, loc in payload.get("spans") or []:
+        if start <= pos < end:
+            return loc
+    return payload.get("locator", "")
+
+
 def citation(hit: Hit, highlight: tuple[int, int] | None = None) -> dict[str, Any]:
     p = hit.payload
     text = p.get("text", "")
+    locator = locator_at(p, highlight[0]) if highlight else p.get("locator", "")
     if len(text) > MAX_CITATION_CHARS:
         if highlight is not None and highlight[1] > MAX_CITATION_CHARS:
             # keep the answering sentence inside the quoted window
@@ -80,7 +90,7 @@ def citation(hit: Hit, highlight: tuple[int, int] | None = None) -> dict[str, An
         "title": p.get("title", ""),
         "source": p.get("source", ""),
         "section": p.get("section", ""),
-        "locator": p.get("locator", ""),
+        "locator": locator,
         "text": text,
         "score": round(float(hit.score), 6),
         "doc_number": p.get("doc_number", ""),
@@ -186,9 +196,19 @@ class Answerer:
             doc = self._resolve_doc(question[: m.start()]) or self._resolve_doc(question)
             if doc is not None:
                 return self._clause_answer(doc, f"{m.group(1)}（{m.group(2)}）{m.group(3)}", question, top_k)
+        m = re.search(rf"第\s*([{CN_DIGITS}\d]+)\s*项", question)
+        if m:  # flat item lists: 化工/烟花爆竹 判定标准 "第十项"
+            doc = self._resolve_doc(question[: m.start()])
+            if doc is not None:
+                n = int(m.group(1)) if m.group(1).isdigit() else cn_to_int(m.group(1))
+                return self._clause_answer(doc, int_to_cn(n), question, top_k)
         return None
 
     def _clause_answer(self, doc: dict, locator: str, question: str, top_k: int) -> Answer:
+        if not self.kb.catalog.units(doc["doc_id"], locator):
+            m = re.fullmatch(r"第(.+)条", locator)
+            if m and self.kb.catalog.units(doc["doc_id"], m.group(1)):
+                locator = m.group(1)  # "第十条" of a flat item list means item 十
         hits = self.kb.store.scroll(SearchFilter({"doc_id": doc["doc_id"]}))
         covering = [h for h in hits if locator in (h.payload.get("locators") or []) or h.payload.get("locator", "").startswith(locator)]
         covering.sort(key=lambda h: h.payload.get("position", 0))

@@ -112,6 +112,7 @@ class Chunk:
     kind: str = "paragraph"
     page: int | None = None
     position: int = 0  # order within the document
+    spans: list[list] = field(default_factory=list)  # [start, end, locator] of each unit covered
 
     def payload(self, meta: DocMeta) -> dict[str, Any]:
         """Payload stored beside the vectors: chunk fields plus document metadata."""

@@ -52,6 +52,12 @@ class Retriever:
             prefetch_limit=s.prefetch_limit,
         )
 
+    def warm_up(self) -> None:
+        """Load models and term statistics now rather than on the first question."""
+        self.kb.warm_up()
+        if self.kb.catalog.doc_ids():
+            self._doc_freqs()
+
     # -- document frequencies ------------------------------------------------
     def idf(self, token: str) -> float:
         df, n = self._doc_freqs()

@@ -17,7 +17,10 @@ import sys
 import time
 from pathlib import Path
 
-import httpx
+os.environ.setdefault("HAYSTACK_TELEMETRY_ENABLED", "False")
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+import httpx  # noqa: E402
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,7 +36,7 @@ def free_port() -> int:
 def make_settings(data_dir: Path, **overrides):
     from kb.settings import Settings
 
-    return Settings(data_dir=data_dir, corpus_dir=CORPUS, progress=False, **overrides)
+    return Settings(**{"data_dir": data_dir, "corpus_dir": CORPUS, "progress": False, **overrides})
 
 
 @pytest.fixture(scope="session")
