@@ -68,10 +68,17 @@ def normalize_chars(text: str) -> str:
     return PUNCT_RUN.sub(r"\1", text)
 
 
+RE_NUMBERED_HEAD = re.compile(r"^\s*(第[零〇一二两三四五六七八九十百千\d]+[条章节编])[ \t\u3000]+")
+
+
 def _tidy_line(line: str) -> str:
+    head = ""
+    m = RE_NUMBERED_HEAD.match(line)
+    if m:  # "第二十一条 生产经营单位…", "第一章 总则": keep the one space after the number
+        head, line = m.group(1) + " ", line[m.end():]
     line = SPACE_IN_CJK.sub("", line)
     line = SPACE_CJK_DIGIT.sub("", line)
-    return re.sub(r"[ \t\u3000]{2,}", " ", line).strip()
+    return (head + re.sub(r"[ \t\u3000]{2,}", " ", line)).strip()
 
 
 def _wrap_width(lines: list[str]) -> float | None:
@@ -112,15 +119,13 @@ def _join_lines(lines: list[str], width: float | None) -> list[str]:
 
 def _clean_block(raw: str, removed: list[str], fmt: str) -> list[str]:
     lines = []
-    raw_lines = [_tidy_line(x) for x in normalize_chars(raw).split("\n")]
+    raw_lines = normalize_chars(raw).split("\n")
+    if fmt == "md":
+        raw_lines = ["" if re.fullmatch(r"\s*[-*_=]{3,}\s*", x) else RE_MD_HEADING.sub("", x.lstrip()) for x in raw_lines]
+    raw_lines = [_tidy_line(x) for x in raw_lines]
     nonempty = [i for i, x in enumerate(raw_lines) if x]
     edges = {nonempty[0], nonempty[-1]} if nonempty else set()
     for idx, line in enumerate(raw_lines):
-        if fmt == "md":
-            if re.fullmatch(r"[-*_=]{3,}", line):
-                continue
-            if line.startswith("#"):
-                line = RE_MD_HEADING.sub("", line)
         if not line:
             continue
         # page numbers: a dashed footer anywhere, a bare number only as a page's first or last line

@@ -266,6 +266,8 @@ def _parse_items(b: _Builder, lines: list[Line]) -> None:
         elif RE_H4.match(t) and b.units and b.units[-1].kind == "item":
             prev = b.units.pop()  # a sub-item belongs to its item
             b.unit("item", prev.locator, prev.start, ln.end, section=prev.section)
+        elif h2 and b.units and b.units[-1].kind == "heading" and b.units[-1].text.startswith(("（", "(")):
+            b.unit("item", f"{h1}（{h2}）", ln.start, ln.end)  # the one unnumbered item of a heading
         else:
             b.unit("paragraph", "", ln.start, ln.end)
 
