@@ -93,7 +93,11 @@ def server_dir(ingested_dir, tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def live_server(server_dir):
+def live_server(request):
+    if os.environ.get("EMKB_TEST_SERVER_URL"):  # develop against a server you already run
+        yield os.environ["EMKB_TEST_SERVER_URL"]
+        return
+    server_dir = request.getfixturevalue("server_dir")
     port = free_port()
     proc = start_server(server_dir, port)
     yield f"http://127.0.0.1:{port}"
