@@ -36,6 +36,15 @@ RE_ARTICLE_REF = re.compile(rf"第\s*([{CN_DIGITS}\d]+)\s*条(?:\s*第\s*([{CN_D
 RE_ITEM_REF = re.compile(rf"([一二三四五六七八九十]+)\s*[、.．]?\s*(?:[（(]\s*([一二三四五六七八九十]+)\s*[）)])?\s*(\d+)?")
 RE_TASK_REF = re.compile(r"(?:任务|第)\s*(\d+)\s*(?:项|条)?(?:任务)?")
 SENTENCE_END = re.compile(r"(?<=[。！？；!?;])|\n")
+# what a question asks for, when the corpus must show that kind of thing to answer it
+RE_QUANTITY_Q = re.compile(r"多少|几[个人次项起名天年月条万亿家所座]|数量|金额|几点")
+RE_CONTACT_Q = re.compile(r"电话|手机|号码|邮箱|地址|网址|传真|微信")
+RE_PERSON_Q = re.compile(r"叫什么名字|姓什么|名字|姓名|(?<!由)是谁(?!负责|牵头)|哪位")
+RE_YEAR = re.compile(r"(19|20)\d{2}(?=年)")
+RE_NUMBER = re.compile(
+    r"(\d+(\.\d+)?|[一二两三四五六七八九十百千万]+)\s*(人|次|项|起|名|天|万|亿|元|吨|公顷|小时|日内|日|%|倍|个|件|家|条|米|公里|分钟|月|年内|年以|周|以上|以下)"
+)
+RE_PHONE = re.compile(r"\d{3,4}-?\d{7,8}|1\d{10}")
 
 
 @dataclass
@@ -242,8 +251,15 @@ class Answerer:
         if not hits:
             return None
         terms = self.key_terms(_strip_question_words(question))
-        best = hits[0]
-        if self.coverage(terms, [best.payload.get("text", "")]) < self.kb.settings.abstain_threshold:
+        # the fused ranking proposes, term coverage decides: a task named in the question wins
+        covers = [self.coverage(terms, [h.payload.get("text", "")]) for h in hits[:5]]
+        pick = max(range(len(covers)), key=lambda i: (covers[i], -i))
+        best = hits[pick]
+        hits = [best] + [h for h in hits if h is not best]
+        if covers[pick] < self.kb.settings.task_match_threshold:
+            return None
+        years = {m.group(0) for m in RE_YEAR.finditer(question)}
+        if years and not any(y in best.payload.get("title", "") + best.payload.get("text", "") for y in years):
             return None
         task = self._task_for(best)
         if task is None:
@@ -315,7 +331,7 @@ class Answerer:
         terms = self.key_terms(_strip_question_words(question))
         if not hits:
             return Answer("知识库中没有找到与该问题相关的内容。", True, None, None, [], kind="abstain")
-        cover = self.coverage(terms, [h.payload.get("text", "") for h in hits[:3]])
+        cover = max(self.coverage(terms, [h.payload.get("text", "")]) for h in hits[:3])
         best_hit, best_span, best_score = hits[0], None, -1.0
         for h in hits[:3]:
             text = h.payload.get("text", "")
@@ -323,7 +339,8 @@ class Answerer:
                 sc = self.coverage(terms, [text[s:e]])
                 if sc > best_score:
                     best_hit, best_span, best_score = h, (s, e), sc
-        if cover < self.kb.settings.abstain_threshold:
+        best_sentence = best_hit.payload.get("text", "")[best_span[0] : best_span[1]] if best_span else ""
+        if cover < self.kb.settings.abstain_threshold or self.lacks_what_is_asked(question, hits[:3], best_sentence):
             return Answer(
                 answer="知识库中没有找到能回答这个问题的内容。以下段落可能相关，仅供参考。",
                 abstained=True, owners=None, deadline=None, citations=[], kind="abstain",
@@ -334,6 +351,20 @@ class Answerer:
         text = best_hit.payload.get("text", "")
         answer_text = text[best_span[0] : best_span[1]] if best_span else text[:200]
         return Answer(answer=answer_text, abstained=False, owners=None, deadline=None, citations=cits)
+
+    def lacks_what_is_asked(self, question: str, hits: list[Hit], best_sentence: str) -> bool:
+        """The passages cannot hold the answer: a year, a phone number, a person, a figure they lack."""
+        texts = "".join(h.payload.get("text", "") for h in hits)
+        years = {m.group(0) for m in RE_YEAR.finditer(question)}
+        if years and not any(y in texts for y in years):
+            return True
+        if RE_CONTACT_Q.search(question) and not RE_PHONE.search(texts):
+            return True
+        if RE_PERSON_Q.search(question):
+            return True  # laws and plans name offices, not people: never guess a name
+        if RE_QUANTITY_Q.search(question) and not RE_NUMBER.search(best_sentence):
+            return True
+        return False
 
     # -- validity ----------------------------------------------------------
     def _with_validity(self, answer: Answer) -> Answer:
