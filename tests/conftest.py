@@ -60,7 +60,8 @@ def kb_dir(ingested_dir, tmp_path) -> Path:
 
 
 def start_server(data_dir: Path, port: int, env_extra: dict | None = None) -> subprocess.Popen:
-    env = {**os.environ, "EMKB_DATA_DIR": str(data_dir), "EMKB_CORPUS_DIR": str(CORPUS), "EMKB_PROGRESS": "false"}
+    env = {**os.environ, "EMKB_DATA_DIR": str(data_dir), "EMKB_CORPUS_DIR": str(CORPUS), "EMKB_PROGRESS": "false",
+           "EMKB_RATE_LIMIT_PER_MINUTE": "0"}  # the fuzzer alone sends ~700 requests; tests/api/test_security.py covers the limit
     env.update(env_extra or {})
     proc = subprocess.Popen(
         [sys.executable, "-m", "api.cli", "serve", "--host", "127.0.0.1", "--port", str(port)],
