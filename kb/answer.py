@@ -258,6 +258,11 @@ class Answerer:
         hits = [best] + [h for h in hits if h is not best]
         if covers[pick] < self.kb.settings.task_match_threshold:
             return None
+        # a deadline or owner question about something that is not a task (a notice, an article)
+        # must not be hijacked by the nearest task: the task has to match at least as well
+        general = self.retriever.search(question, 3, flt, self.mode)
+        if general and max(self.coverage(terms, [h.payload.get("text", "")]) for h in general) > covers[pick] + 0.1:
+            return None
         years = {m.group(0) for m in RE_YEAR.finditer(question)}
         if years and not any(y in best.payload.get("title", "") + best.payload.get("text", "") for y in years):
             return None
