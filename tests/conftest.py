@@ -63,19 +63,23 @@ def start_server(data_dir: Path, port: int, env_extra: dict | None = None) -> su
     env = {**os.environ, "EMKB_DATA_DIR": str(data_dir), "EMKB_CORPUS_DIR": str(CORPUS), "EMKB_PROGRESS": "false",
            "EMKB_RATE_LIMIT_PER_MINUTE": "0"}  # the fuzzer alone sends ~700 requests; tests/api/test_security.py covers the limit
     env.update(env_extra or {})
+    # the server's log goes to a file: an unread pipe fills up after a few hundred requests
+    # and blocks the server on its next log line
+    log = open(Path(data_dir).parent / f"server-{port}.log", "w")  # noqa: SIM115 - lives as long as the server
     proc = subprocess.Popen(
         [sys.executable, "-m", "api.cli", "serve", "--host", "127.0.0.1", "--port", str(port)],
         cwd=ROOT,
         env=env,
-        stdout=subprocess.PIPE,
+        stdout=log,
         stderr=subprocess.STDOUT,
         text=True,
     )
+    proc.log_path = log.name  # type: ignore[attr-defined]
     deadline = time.time() + 120
     url = f"http://127.0.0.1:{port}"
     while time.time() < deadline:
         if proc.poll() is not None:
-            raise RuntimeError(f"server exited: {proc.stdout.read()}")
+            raise RuntimeError(f"server exited: {Path(proc.log_path).read_text()[-3000:]}")
         try:
             if httpx.get(url + "/healthz", timeout=2).status_code == 200:
                 return proc
