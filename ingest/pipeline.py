@@ -23,11 +23,10 @@ from ingest.components import (
     default_doc_id,
 )
 from ingest.errors import IngestError, UnsupportedFormatError
+from ingest.loaders import SUPPORTED_SUFFIXES as SUFFIXES
 from kb.service import KnowledgeBase
 
 logger = logging.getLogger(__name__)
-
-SUFFIXES = (".txt", ".md", ".pdf", ".docx", ".html", ".htm")
 
 
 @dataclass
