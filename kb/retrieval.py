@@ -24,6 +24,7 @@ class Retriever:
         self._df: Counter[str] | None = None
         self._n_docs = 0
         self._df_key: tuple | None = None
+        self._refreshing = False
         self._lock = threading.Lock()
 
     def search(
@@ -64,16 +65,32 @@ class Retriever:
         return math.log(1 + (n + 1) / (df.get(token, 0) + 0.5))
 
     def _doc_freqs(self) -> tuple[Counter[str], int]:
+        """Token document frequencies over the stored passages.
+
+        Built once at start; after a write the old figures keep serving while one
+        background thread rebuilds them, so an upload never stalls the questions.
+        """
         key = tuple(sorted(self.kb.catalog.chunk_counts().items()))
-        with self._lock:
-            if self._df is None or key != self._df_key:
-                df: Counter[str] = Counter()
-                hits = self.kb.store.scroll(limit=1_000_000)
-                for h in hits:
-                    df.update(set(self.kb.sparse.tokenizer.tokens(h.payload.get("text", ""))))
-                self._df, self._n_docs, self._df_key = df, len(hits), key
-                logger.info("document frequencies from %d passages", len(hits))
+        if self._df is not None and (key == self._df_key or self._refreshing):
             return self._df, self._n_docs
+        with self._lock:
+            if self._df is None:
+                self._rebuild(key)
+            elif key != self._df_key and not self._refreshing:
+                self._refreshing = True
+                threading.Thread(target=self._rebuild, args=(key,), daemon=True).start()
+            return self._df, self._n_docs
+
+    def _rebuild(self, key: tuple) -> None:
+        try:
+            df: Counter[str] = Counter()
+            hits = self.kb.store.scroll(limit=1_000_000)
+            for h in hits:
+                df.update(set(self.kb.sparse.tokenizer.tokens(h.payload.get("text", ""))))
+            self._df, self._n_docs, self._df_key = df, len(hits), key
+            logger.info("document frequencies from %d passages", len(hits))
+        finally:
+            self._refreshing = False
 
 
 def payload_filter(
