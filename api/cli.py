@@ -6,6 +6,7 @@ Examples:
   emkb search "除尘系统 锁气卸灰" --top-k 3
   emkb serve --host 127.0.0.1 --port 8000
   emkb delete 001_6081a029a38b96ac     # remove a document
+  EMKB_EMBEDDER=use emkb reindex       # rebuild the store with another embedder
   emkb inspect corpus/work_plans/001_6081a029a38b96ac.txt
   emkb eval --compare bm25,dense,hybrid
   emkb backup /srv/backups/emkb-2026-11-24 && emkb restore /srv/backups/emkb-2026-11-24
@@ -71,6 +72,37 @@ def cmd_ingest(args, settings) -> int:
         for f in report.failed:
             print(f"error: {f['error']}", file=sys.stderr)
     return 1 if report.failed and not (report.added or report.updated or report.unchanged) else 0
+
+
+def cmd_reindex(args, settings) -> int:
+    """Rebuild the store from the documents' sources with the current settings (a new embedder,
+    or a store built by an older emkb). Bundled files are re-read from the corpus folder,
+    uploads from <data_dir>/uploads; nothing is deleted before every source is found."""
+    from ingest.pipeline import Ingestor
+    from kb.service import KnowledgeBase
+
+    with KnowledgeBase(settings).open(check_index=False) as kb:
+        sources = kb.sources()
+        missing = [str(p) for _, p in sources if not p.exists()]
+        if missing and not args.drop_missing:
+            print(
+                f"error: {len(missing)} of {len(sources)} source files are missing (first: {missing[0]}); "
+                "restore them, or pass --drop-missing to rebuild without those documents",
+                file=sys.stderr,
+            )
+            return 2
+        uploads = [doc_id for doc_id, p in sources if p.parent.name == "uploads" and p.exists()]
+        kb.reset()
+        report = Ingestor(kb).ingest([p for _, p in sources if p.exists()], progress=settings.progress)
+        for doc_id in uploads:  # later editions uploaded through the API supersede older ones again
+            kb.supersede_older_editions(doc_id)
+    print(
+        f"reindexed {len(report.added)} documents, {report.chunks} chunks with embedder "
+        f"{kb.embedder_name}; dropped {len(missing)}, failed {len(report.failed)}"
+    )
+    for f in report.failed:
+        print(f"error: {f['error']}", file=sys.stderr)
+    return 1 if report.failed else 0
 
 
 def cmd_delete(args, settings) -> int:
@@ -222,6 +254,10 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("paths", nargs="+")
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=cmd_ingest)
+
+    s = sub.add_parser("reindex", help="rebuild the store from the documents' sources (after changing EMKB_EMBEDDER)")
+    s.add_argument("--drop-missing", action="store_true", help="rebuild without documents whose source file is gone")
+    s.set_defaults(func=cmd_reindex)
 
     s = sub.add_parser("delete", help="remove documents by id")
     s.add_argument("doc_ids", nargs="+")

@@ -21,7 +21,7 @@ from haystack.dataclasses import SparseEmbedding
 from ingest.errors import IngestError
 from kb.embedders import Embedder
 from kb.models import ParsedDocument
-from kb.sparse import SparseEncoder, SparseVec
+from kb.sparse import SparseEncoder, SparseVec, context_of
 from kb.store import StorePoint
 
 logger = logging.getLogger(__name__)
@@ -149,10 +149,12 @@ class DenseEmbedder:
 
 @component
 class SparseEmbedder:
-    """jieba-token BM25 weights; Qdrant adds the IDF."""
+    """jieba-token BM25 weights; Qdrant adds the IDF. With ``with_context`` the document title and
+    section path count towards each chunk's terms (the stored text stays verbatim)."""
 
-    def __init__(self, encoder: SparseEncoder) -> None:
+    def __init__(self, encoder: SparseEncoder, with_context: bool = True) -> None:
         self.encoder = encoder
+        self.with_context = with_context
 
     def warm_up(self) -> None:
         self.encoder.warm_up()
@@ -162,7 +164,8 @@ class SparseEmbedder:
         self.warm_up()
         out: list[Document] = []
         for d in documents:
-            vec = self.encoder.encode_document(d.content or "")
+            context = context_of(d.meta.get("title", ""), d.meta.get("section", "")) if self.with_context else ""
+            vec = self.encoder.encode_document(d.content or "", context)
             out.append(replace(d, sparse_embedding=SparseEmbedding(indices=vec.indices, values=vec.values)))
         return {"documents": out}
 

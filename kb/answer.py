@@ -18,33 +18,31 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from kb.abstain import AnswerabilityJudge, figure_pattern, number_sentence
 from kb.models import VALIDITY_IN_FORCE, Task
+from kb.offices import named_offices
 from kb.textnorm import normalize
 from kb.retrieval import Retriever
 from kb.store import Hit, SearchFilter
 
 MAX_CITATION_CHARS = 800
+JUDGED_HITS = 5  # the passages an answer may come from (and abstention looks at)
+MAX_TERM_WEIGHT = 6.0  # cap on a word's IDF weight in coverage, so one rare word cannot decide alone
 
 RE_OWNER_Q = re.compile(
     r"(哪个|哪些|哪几个|什么|啥)(科室|部门|单位|处室|科|机构)|谁(来)?(负责|牵头|主管|管|承担|落实)|归谁|由谁|"
-    r"(责任|牵头|负责|配合)(单位|科室|部门|处室)|哪个科|谁家"
+    r"(责任|牵头|负责|配合)(单位|科室|部门|处室)|哪个科|谁家|"
+    r"(是不是|是否|是).{0,14}(负责|牵头|主管|承担)|(负责|牵头|主管)(吗|么)"
 )
-RE_DEADLINE_Q = re.compile(r"什么时候|何时|完成时限|时限|截止|期限|哪年|多久|几月|完成时间|啥时候")
+RE_OFFICE_Q = re.compile(r"科室|处室|哪个科|哪些科|哪几个科|什么科")
+RE_DEADLINE_Q = re.compile(r"什么时候|何时|啥时候|完成时限|截止|哪年|几月|完成时间|时间节点|完成期限")  # not 多久: a legal time limit
 RE_LIST_Q = re.compile(r"哪些|几项|多少项|什么任务|哪几项|有哪|列出|清单")
 CN_DIGITS = "零〇一二两三四五六七八九十百千"
 RE_ARTICLE_REF = re.compile(rf"第\s*([{CN_DIGITS}\d]+)\s*条(?:\s*第\s*([{CN_DIGITS}\d]+)\s*款)?(?:\s*第?\s*[（(]?([{CN_DIGITS}\d]+)[）)]?\s*项)?")
 RE_ITEM_REF = re.compile(rf"([一二三四五六七八九十]+)\s*[、.．]?\s*(?:[（(]\s*([一二三四五六七八九十]+)\s*[）)])?\s*(\d+)?")
 RE_TASK_REF = re.compile(r"(?:任务|第)\s*(\d+)\s*(?:项|条)?(?:任务)?")
 SENTENCE_END = re.compile(r"(?<=[。！？；!?;])|\n")
-# what a question asks for, when the corpus must show that kind of thing to answer it
-RE_QUANTITY_Q = re.compile(r"多少|几[个人次项起名天年月条万亿家所座]|数量|金额|几点")
-RE_CONTACT_Q = re.compile(r"电话|手机|号码|邮箱|地址|网址|传真|微信")
-RE_PERSON_Q = re.compile(r"叫什么名字|姓什么|名字|姓名|(?<!由)是谁(?!负责|牵头)|哪位")
 RE_YEAR = re.compile(r"(19|20)\d{2}(?=年)")
-RE_NUMBER = re.compile(
-    r"(\d+(\.\d+)?|[一二两三四五六七八九十百千万]+)\s*(人|次|项|起|名|天|万|亿|元|吨|公顷|小时|日内|日|%|倍|个|件|家|条|米|公里|分钟|月|年内|年以|周|以上|以下)"
-)
-RE_PHONE = re.compile(r"\d{3,4}-?\d{7,8}|1\d{10}")
 
 
 @dataclass
@@ -141,10 +139,24 @@ class Answerer:
         self.retriever = retriever
         self.kb = retriever.kb
         self.mode = mode
+        tokenizer = self.kb.sparse.tokenizer
+        self.judge = AnswerabilityJudge(
+            doc_freq=retriever.doc_freq,
+            titles=retriever.titles,
+            corpus_has=retriever.corpus_has,
+            words=tokenizer.words,
+            pos_words=tokenizer.pos_words,
+            rare_df=lambda: max(3.0, 0.005 * retriever.passage_count()),
+            offices=retriever.offices,
+            min_coverage=self.kb.settings.abstain_threshold,
+        )
 
     # -- entry point -------------------------------------------------------
     def ask(self, question: str, top_k: int = 5, flt: SearchFilter | None = None) -> Answer:
         question = question.strip()
+        verdict = self.judge.judge_question(question)
+        if not verdict.answerable:
+            return self._abstain(verdict.reason, self.retriever.search(question, top_k, flt, self.mode), top_k)
         for handler in (self._reference, self._task_list, self._task_question):
             answer = handler(question, top_k, flt)
             if answer is not None:
@@ -160,6 +172,25 @@ class Answerer:
                 continue
             seen.setdefault(w, self.retriever.idf(w))
         return list(seen.items())
+
+    def known_coverage(self, question: str, texts: list[str]) -> float:
+        """The weighted share of the question's words that ``texts`` contain, counting only words the
+        corpus uses or the thesaurus maps (everyday words like 想, 一共 cannot be judged either way);
+        a thesaurus word is covered when one of its document terms is present."""
+        joined = _norm("".join(texts))
+        expansions = self.kb.thesaurus.expand(question)
+        total = hit = 0.0
+        for word, idf in self.key_terms(_strip_question_words(question)):
+            w = _norm(word)
+            alts = [t for e in expansions if e.trigger in w or w in e.trigger for t in e.terms]
+            known = self.retriever.doc_freq(word) > 0
+            if not known and not alts:
+                continue
+            weight = min(idf, MAX_TERM_WEIGHT)
+            total += weight
+            if (known and w in joined) or any(t in joined for t in alts):
+                hit += weight
+        return hit / total if total else 0.0
 
     def coverage(self, terms: list[tuple[str, float]], texts: list[str]) -> float:
         if not terms:
@@ -180,7 +211,8 @@ class Answerer:
             for alias in _aliases(meta.title):
                 a = _norm(alias)
                 if a and a in text:
-                    score = 1.0 + len(a) / 100
+                    # the full title beats a shortened alias: "…解释" must not pick "…解释（二）"
+                    score = 1.0 + len(a) / 100 + (0.05 if alias == meta.title else 0.0)
                 else:
                     grams = {text[i : i + 2] for i in range(len(text) - 1)}
                     agrams = {a[i : i + 2] for i in range(len(a) - 1)}
@@ -248,24 +280,34 @@ class Answerer:
             return None
         task_flt = SearchFilter({**(flt.equals if flt else {}), "kind": "task"}, flt.year_gte if flt else None, flt.year_lte if flt else None)
         hits = self.retriever.search(question, max(top_k, 5), task_flt, self.mode)
+        if wants_owner:  # a task whose document names no owner cannot answer "who"
+            hits = [h for h in hits if (t := self._task_for(h)) is not None and t.owners]
         if not hits:
             return None
-        terms = self.key_terms(_strip_question_words(question))
-        # the fused ranking proposes, term coverage decides: a task named in the question wins
-        covers = [self.coverage(terms, [h.payload.get("text", "")]) for h in hits[:5]]
-        pick = max(range(len(covers)), key=lambda i: (covers[i], -i))
+        # the fused ranking proposes; coverage of the question's known words moves a task up
+        # only when it clearly fits better (a task named in the question wins)
+        covers = [self.known_coverage(question, [h.payload.get("text", "")]) for h in hits[:5]]
+        titles = [(t.title if (t := self._task_for(h)) is not None else "") for h in hits[:5]]
+        # people name a task by its title: "本质安全的事" is task 8 "狠抓本质安全"
+        bonus = [min(0.4, 0.1 * max(0, _common_run(_norm(question), _norm(t)) - 2)) for t in titles]
+        pick = max(range(len(covers)), key=lambda i: (covers[i] + bonus[i] - 0.1 * i, -i))
         best = hits[pick]
         hits = [best] + [h for h in hits if h is not best]
         if covers[pick] < self.kb.settings.task_match_threshold:
             return None
         # a deadline or owner question about something that is not a task (a notice, an article)
-        # must not be hijacked by the nearest task: the task has to match at least as well
-        general = self.retriever.search(question, 3, flt, self.mode)
-        if general and max(self.coverage(terms, [h.payload.get("text", "")]) for h in general) > covers[pick] + 0.1:
-            return None
+        # must not be hijacked by the nearest task: the task has to be among the best passages
+        # overall. A question about 科室 is about the bureau's own offices, which only tasks name.
+        if not RE_OFFICE_Q.search(question):
+            general = self.retriever.search(question, 3, flt, self.mode)
+            if not any(h.id == best.id for h in general):
+                return None
         years = {m.group(0) for m in RE_YEAR.finditer(question)}
         if years and not any(y in best.payload.get("title", "") + best.payload.get("text", "") for y in years):
             return None
+        places = self.judge.places_in(question)
+        if places and not any(p in best.payload.get("title", "") + best.payload.get("issuer", "") for p in places):
+            return None  # "浙江的企业…": not the 中卫 plan's task
         task = self._task_for(best)
         if task is None:
             return None
@@ -273,6 +315,16 @@ class Answerer:
             return None  # the document names no owner: fall back to passages, never guess
         cits = [citation(best, _span(best.payload["text"], task.title))]
         parts = [f"任务{task.number}“{task.title.rstrip('。')}”"]
+        asked = named_offices(question, self.retriever.offices())  # "是不是执法支队负责？"
+        if wants_owner and asked:
+            yes = [o for o in asked if o in task.owners]
+            no = [o for o in asked if o not in task.owners]
+            verdict = []
+            if yes:
+                verdict.append(f"是，{'、'.join(yes)}是该任务的责任单位")
+            if no:
+                verdict.append(f"{'' if yes else '否，'}{'、'.join(no)}不在该任务的责任单位中")
+            parts.insert(0, "；".join(verdict))
         if task.owners:
             parts.append(f"责任单位：{'、'.join(task.owners)}")
         if task.deadline:
@@ -300,10 +352,10 @@ class Answerer:
             return None
         tasks = self.kb.catalog.tasks(flt.equals.get("doc_id") if flt and isinstance(flt.equals.get("doc_id"), str) else None)
         owners = {o for t in tasks for o in t.owners}
-        named = [o for o in owners if o in question]
+        named = named_offices(question, owners)  # in full, or a short form: 危化科
         if not named:
             return None
-        owner = max(named, key=len)
+        owner = named[0]
         mine = [t for t in tasks if owner in t.owners]
         if not mine:
             return None
@@ -332,44 +384,41 @@ class Answerer:
 
     # -- 4. passages -------------------------------------------------------
     def _passages(self, question: str, top_k: int, flt: SearchFilter | None) -> Answer:
-        hits = self.retriever.search(question, max(top_k, 1), flt, self.mode)
-        terms = self.key_terms(_strip_question_words(question))
+        hits = self.retriever.search(question, max(top_k, JUDGED_HITS), flt, self.mode)
         if not hits:
             return Answer("知识库中没有找到与该问题相关的内容。", True, None, None, [], kind="abstain")
-        cover = max(self.coverage(terms, [h.payload.get("text", "")]) for h in hits[:3])
+        top = hits[:JUDGED_HITS]
+        figure = figure_pattern(question)  # "多少天": prefer the sentence that gives days
         best_hit, best_span, best_score = hits[0], None, -1.0
-        for h in hits[:3]:
+        for rank, h in enumerate(top):
             text = h.payload.get("text", "")
             for s, e in _sentences(text):
-                sc = self.coverage(terms, [text[s:e]])
+                sentence = text[s:e]
+                sc = self.known_coverage(question, [sentence]) - 0.05 * rank
+                if figure is not None and figure.search(sentence):
+                    sc += 0.3
+                elif figure is not None and number_sentence(sentence):
+                    sc += 0.1
                 if sc > best_score:
                     best_hit, best_span, best_score = h, (s, e), sc
-        best_sentence = best_hit.payload.get("text", "")[best_span[0] : best_span[1]] if best_span else ""
-        if cover < self.kb.settings.abstain_threshold or self.lacks_what_is_asked(question, hits[:3], best_sentence):
-            return Answer(
-                answer="知识库中没有找到能回答这个问题的内容。以下段落可能相关，仅供参考。",
-                abstained=True, owners=None, deadline=None, citations=[], kind="abstain",
-                related=[citation(h) for h in hits[:top_k]],
-            )
+        cover = max(self.known_coverage(question, [h.payload.get("text", "")]) for h in top)
+        texts = [_judged_text(h) for h in top]
+        verdict = self.judge.judge(question, texts, cover, primary=_judged_text(best_hit))
+        if not verdict.answerable:
+            return self._abstain(verdict.reason, hits, top_k)
         ordered = [best_hit] + [h for h in hits if h is not best_hit]
         cits = [citation(h, best_span if h is best_hit else None) for h in ordered[:top_k]]
         text = best_hit.payload.get("text", "")
         answer_text = text[best_span[0] : best_span[1]] if best_span else text[:200]
         return Answer(answer=answer_text, abstained=False, owners=None, deadline=None, citations=cits)
 
-    def lacks_what_is_asked(self, question: str, hits: list[Hit], best_sentence: str) -> bool:
-        """The passages cannot hold the answer: a year, a phone number, a person, a figure they lack."""
-        texts = "".join(h.payload.get("text", "") for h in hits)
-        years = {m.group(0) for m in RE_YEAR.finditer(question)}
-        if years and not any(y in texts for y in years):
-            return True
-        if RE_CONTACT_Q.search(question) and not RE_PHONE.search(texts):
-            return True
-        if RE_PERSON_Q.search(question):
-            return True  # laws and plans name offices, not people: never guess a name
-        if RE_QUANTITY_Q.search(question) and not RE_NUMBER.search(best_sentence):
-            return True
-        return False
+    def _abstain(self, reason: str | None, hits: list[Hit], top_k: int) -> Answer:
+        """The corpus does not answer: say why, and offer the nearest passages as reading only."""
+        return Answer(
+            answer=f"知识库中没有找到能回答这个问题的内容（{reason}）。以下段落可能相关，仅供参考。",
+            abstained=True, owners=None, deadline=None, citations=[], kind="abstain",
+            related=[citation(h) for h in hits[:top_k]], notices=[reason] if reason else [],
+        )
 
     # -- validity ----------------------------------------------------------
     def _with_validity(self, answer: Answer) -> Answer:
@@ -388,6 +437,24 @@ class Answerer:
         return answer
 
 
+def _common_run(a: str, b: str) -> int:
+    """Length of the longest common substring of ``a`` and ``b`` (short strings: task titles)."""
+    best = 0
+    for i in range(len(b)):
+        for j in range(i + best + 1, len(b) + 1):
+            if b[i:j] in a:
+                best = j - i
+            else:
+                break
+    return best
+
+
+def _judged_text(hit: Hit) -> str:
+    """A passage as abstention sees it: its document's title and year, then its text."""
+    p = hit.payload
+    return f"{p.get('title', '')} {p.get('year') or ''}年\n{p.get('text', '')}"
+
+
 def _span(text: str, needle: str) -> tuple[int, int] | None:
     needle = needle.strip()
     if not needle:
@@ -397,7 +464,7 @@ def _span(text: str, needle: str) -> tuple[int, int] | None:
 
 
 _QUESTION_WORDS = re.compile(
-    r"(由)?(哪个|哪些|哪几个|什么|啥)(科室|部门|单位|处室)?(来)?(负责|牵头|管)?|归谁管|由谁负责|谁负责|什么时候|何时|"
+    r"(由|归)?(哪个|哪些|哪几个|什么|啥)(科室|部门|单位|处室|科)?(来)?(负责|牵头|管)?|归谁管|由谁负责|谁负责|什么时候|何时|"
     r"完成时限|是多少|多少|是什么|有哪些|怎么|如何|吗|呢|？|\?|请问|规定了|规定|要求"
 )
 

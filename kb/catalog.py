@@ -201,6 +201,12 @@ class Catalog:
             rows = self._conn.execute("SELECT meta FROM documents").fetchall()
         return [DocMeta(**json.loads(r["meta"])) for r in rows]
 
+    def all_texts(self) -> list[dict[str, str]]:
+        """Every document's id and cleaned text."""
+        with self._lock:
+            rows = self._conn.execute("SELECT doc_id, text FROM documents").fetchall()
+        return [{"doc_id": r["doc_id"], "text": r["text"]} for r in rows]
+
     def document(self, doc_id: str) -> dict[str, Any] | None:
         with self._lock:
             row = self._conn.execute("SELECT * FROM documents WHERE doc_id=?", (doc_id,)).fetchone()

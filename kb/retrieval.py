@@ -26,6 +26,12 @@ class Retriever:
         self._df_key: tuple | None = None
         self._refreshing = False
         self._lock = threading.Lock()
+        self._titles: list[str] = []
+        self._titles_key: tuple | None = None
+        self._text = ""
+        self._text_key: tuple | None = None
+        self._offices: set[str] = set()
+        self._offices_key: tuple | None = None
 
     def search(
         self,
@@ -40,7 +46,10 @@ class Retriever:
         dense = None
         if self.kb.embedder is not None and mode in ("hybrid", "dense"):
             dense = self.kb.embedder.embed_query(query).tolist()
-        sparse = self.kb.sparse.encode_query(query) if mode in ("hybrid", "sparse") else None
+        sparse = None
+        if mode in ("hybrid", "sparse"):
+            expansions = self.kb.thesaurus.terms(query) if s.expansion_weight > 0 else []
+            sparse = self.kb.sparse.encode_query(query, expansions, s.expansion_weight)
         return self.kb.store.search(
             dense=dense,
             sparse=sparse,
@@ -63,6 +72,38 @@ class Retriever:
     def idf(self, token: str) -> float:
         df, n = self._doc_freqs()
         return math.log(1 + (n + 1) / (df.get(token, 0) + 0.5))
+
+    def doc_freq(self, token: str) -> int:
+        """How many stored passages contain ``token`` (a jieba search-mode token)."""
+        return self._doc_freqs()[0].get(token.lower(), 0)
+
+    def passage_count(self) -> int:
+        return self._doc_freqs()[1]
+
+    def titles(self) -> list[str]:
+        key = tuple(sorted(self.kb.catalog.chunk_counts()))
+        if self._titles_key != key:
+            self._titles = [m.title for m in self.kb.catalog.all_meta()]
+            self._titles_key = key
+        return self._titles
+
+    def offices(self) -> set[str]:
+        """Every owner the stored task records name (科室, 支队, 中心)."""
+        key = tuple(sorted(self.kb.catalog.chunk_counts().items()))
+        if self._offices_key != key:
+            self._offices = {o for t in self.kb.catalog.tasks(None) for o in t.owners}
+            self._offices_key = key
+        return self._offices
+
+    def corpus_has(self, word: str) -> bool:
+        """Whether the stored corpus uses ``word`` anywhere: as a token, in a title or in the text."""
+        if self.doc_freq(word) > 0 or any(word in t for t in self.titles()):
+            return True
+        key = tuple(sorted(self.kb.catalog.chunk_counts().items()))
+        if self._text_key != key:
+            self._text = "\n".join(d["text"] for d in self.kb.catalog.all_texts())
+            self._text_key = key
+        return word in self._text
 
     def _doc_freqs(self) -> tuple[Counter[str], int]:
         """Token document frequencies over the stored passages.

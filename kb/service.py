@@ -13,6 +13,7 @@ from pathlib import Path
 from kb.catalog import Catalog
 from kb.embedders import Embedder, make_embedder
 from kb.lock import DataDirLock
+from kb.query import Thesaurus
 from kb.models import VALIDITY_IN_FORCE, VALIDITY_SUPERSEDED, DocMeta, ParsedDocument
 from kb.settings import Settings
 from kb.sparse import SparseEncoder
@@ -23,6 +24,14 @@ logger = logging.getLogger(__name__)
 
 class EmbedderMismatchError(StoreUnavailableError):
     """The store was built with another embedder than the one configured."""
+
+
+class IndexFormatError(StoreUnavailableError):
+    """The store was built by an emkb that indexed passages differently."""
+
+
+# How sparse vectors are made; a store built another way must be rebuilt (``emkb reindex``).
+SPARSE_FORMAT = "jieba-bm25+title-section"
 
 
 def make_store(settings: Settings) -> VectorStore:
@@ -52,6 +61,7 @@ class KnowledgeBase:
         self.data_dir = Path(settings.data_dir)
         self.embedder: Embedder | None = make_embedder(settings.embedder) if embedder == "settings" else embedder  # type: ignore[assignment]
         self.sparse = SparseEncoder()
+        self.thesaurus = Thesaurus()
         self._store = store
         self.store: VectorStore | None = None
         self.catalog: Catalog | None = None
@@ -63,14 +73,17 @@ class KnowledgeBase:
         return self.embedder.name if self.embedder is not None else "none"
 
     # -- lifecycle ---------------------------------------------------------
-    def open(self) -> "KnowledgeBase":
+    def open(self, *, check_index: bool = True) -> "KnowledgeBase":
+        """Take the lock and open the records and the store; ``check_index=False`` opens a store
+        built by another embedder or emkb version (for ``emkb reindex``)."""
         if self.catalog is not None:
             return self
         self._lock.acquire()
         try:
             self.catalog = Catalog(self.data_dir / "catalog.sqlite3")
             self.store = self._store if self._store is not None else make_store(self.settings)
-            self._check_embedder()
+            if check_index:
+                self._check_embedder()
             self.reconcile()
         except BaseException:
             self.close()
@@ -83,6 +96,7 @@ class KnowledgeBase:
         if self.embedder is not None:
             self.embedder.warm_up()
         self.sparse.warm_up()
+        self.thesaurus.warm_up()
         self._warm = True
 
     def close(self) -> None:
@@ -101,14 +115,20 @@ class KnowledgeBase:
         self.close()
 
     def _check_embedder(self) -> None:
-        built_with = self.catalog.get_setting("embedder")
-        if built_with is None or not self.catalog.doc_ids():
+        if not self.catalog.doc_ids():
             return
-        if built_with != self.embedder_name:
+        built_with = self.catalog.get_setting("embedder")
+        if built_with is not None and built_with != self.embedder_name:
             raise EmbedderMismatchError(
                 f"the store in {self.data_dir} was built with the embedder {built_with!r} but "
                 f"EMKB_EMBEDDER selects {self.embedder_name!r}; set EMKB_EMBEDDER back, or rebuild with "
                 "`emkb reindex`"
+            )
+        sparse = self.catalog.get_setting("sparse_format") or "jieba-bm25"
+        if sparse != SPARSE_FORMAT:
+            raise IndexFormatError(
+                f"the store in {self.data_dir} was built by an older emkb (sparse vectors {sparse!r}, now "
+                f"{SPARSE_FORMAT!r}); rebuild it with `emkb reindex` (the documents are re-read from their sources)"
             )
 
     def _ensure_collection(self) -> None:
@@ -117,6 +137,7 @@ class KnowledgeBase:
         dim = self.embedder.dim if self.embedder is not None else 0
         self.store.ensure_collection(dim)
         self.catalog.set_setting("embedder", self.embedder_name)
+        self.catalog.set_setting("sparse_format", SPARSE_FORMAT)
 
     # -- crash repair ------------------------------------------------------
     def reconcile(self) -> list[str]:
@@ -177,6 +198,26 @@ class KnowledgeBase:
                 self.store.set_payload_by_doc(old.doc_id, {"validity": VALIDITY_SUPERSEDED})
                 marked.append(old.doc_id)
         return marked
+
+    def sources(self) -> list[tuple[str, Path]]:
+        """(doc_id, file) of every stored document: bundled files under the corpus folder,
+        uploads under ``<data_dir>/uploads``."""
+        out = []
+        for meta in self.catalog.all_meta():
+            if meta.source.startswith("uploads/"):
+                path = self.data_dir / "uploads" / meta.source.split("/", 1)[1]
+            else:
+                path = Path(self.settings.corpus_dir) / meta.source
+            out.append((meta.doc_id, path))
+        return out
+
+    def reset(self) -> None:
+        """Delete every document and the collection itself (the source files stay)."""
+        self.store.drop()
+        for doc_id in self.catalog.doc_ids():
+            self.catalog.delete_document(doc_id)
+        for key in ("embedder", "sparse_format"):
+            self.catalog.set_setting(key, "")
 
     # -- backups -----------------------------------------------------------
     def backup(self, dest: Path) -> dict:

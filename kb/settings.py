@@ -21,9 +21,10 @@ class Settings(BaseSettings):
     data_dir: Path = Path("./data")
     corpus_dir: Path = REPO_ROOT / "corpus"
 
-    # Dense embedder: "use" (USE-multilingual-v3, default), "e5" (multilingual-e5-small),
-    # "none" (sparse only) or "st:/path/to/sentence-transformers-model".
-    embedder: str = "use"
+    # Dense embedder: "e5" (multilingual-e5-small, default: measured best on paraphrased
+    # questions), "use" (USE-multilingual-v3: ~10x faster ingest, weaker), "none" (sparse
+    # only) or "st:/path/to/sentence-transformers-model". Changing it needs `emkb reindex`.
+    embedder: str = "e5"
     embed_batch_size: int = 64
 
     # Store backend: "edge" (embedded qdrant-edge, default) or "qdrant" (qdrant-client).
@@ -42,9 +43,12 @@ class Settings(BaseSettings):
     dense_weight: float = 1.0
     sparse_weight: float = 1.0
     prefetch_limit: int = 50
+    expansion_weight: float = 0.5  # weight of thesaurus terms (kb/data/synonyms.txt) in the sparse query; 0 turns it off
     default_top_k: int = 5
     max_top_k: int = 50
-    abstain_threshold: float = 0.25  # share of the question's weighted key terms a passage must cover
+    # below this share of the question's known, weighted words found in the passages, emkb
+    # abstains (kb/abstain.py has the other, explicit reasons)
+    abstain_threshold: float = 0.15
     task_match_threshold: float = 0.3  # the same, for picking the task an owner/deadline question means
 
     # Limits

@@ -25,6 +25,14 @@ class SparseVec:
         return bool(self.indices)
 
 
+def context_of(title: str, section: str) -> str:
+    """The document title and the section path below it, without the title twice."""
+    parts = [p.strip() for p in section.split(">") if p.strip()]
+    if parts and title and (parts[0] in title or title in parts[0]):
+        parts = parts[1:]
+    return " ".join([title, *parts]).strip()
+
+
 def token_id(token: str) -> int:
     return zlib.crc32(token.encode("utf-8")) & 0x7FFFFFFF
 
@@ -39,7 +47,10 @@ class SparseEncoder:
     def warm_up(self) -> None:
         self.tokenizer.warm_up()
 
-    def encode_document(self, text: str) -> SparseVec:
+    def encode_document(self, text: str, context: str = "") -> SparseVec:
+        """BM25 term weights of ``text``. Terms of ``context`` (the document title and section
+        path) that the text lacks count as if they occurred once, so that "西安…要点里 X" finds
+        X inside that document rather than its title page; the length norm is the text's own."""
         tokens = self.tokenizer.tokens(text)
         counts = Counter(tokens)
         norm = self.k1 * (1 - self.b + self.b * len(tokens) / self.avg_len)
@@ -47,10 +58,20 @@ class SparseEncoder:
         for tok, tf in counts.items():
             idx = token_id(tok)
             weights[idx] = weights.get(idx, 0.0) + tf * (self.k1 + 1) / (tf + norm)
+        if context:
+            once = (self.k1 + 1) / (1 + norm)
+            for tok in set(self.tokenizer.tokens(context)):
+                weights.setdefault(token_id(tok), once)
         return _vec(weights)
 
-    def encode_query(self, text: str) -> SparseVec:
-        return _vec({token_id(tok): 1.0 for tok in set(self.tokenizer.tokens(text))})
+    def encode_query(self, text: str, expansions: list[str] | None = None, expansion_weight: float = 0.5) -> SparseVec:
+        """Weight 1 per distinct term of ``text``; terms of ``expansions`` (thesaurus terms) get
+        ``expansion_weight`` unless the question has them itself."""
+        weights = {token_id(tok): 1.0 for tok in set(self.tokenizer.tokens(text))}
+        for term in expansions or []:
+            for tok in set(self.tokenizer.tokens(term)):
+                weights.setdefault(token_id(tok), expansion_weight)
+        return _vec(weights)
 
 
 def _vec(weights: dict[int, float]) -> SparseVec:

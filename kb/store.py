@@ -115,6 +115,10 @@ class VectorStore(ABC):
         """Best ``limit`` points. ``weights`` = (dense, sparse) for weighted RRF."""
 
     @abstractmethod
+    def drop(self) -> None:
+        """Delete the whole collection (``emkb reindex`` rebuilds it)."""
+
+    @abstractmethod
     def flush(self) -> None: ...
 
     @abstractmethod

@@ -95,6 +95,12 @@ class EdgeStore(VectorStore):
         if self._shard is not None:
             self._shard.flush()
 
+    def drop(self) -> None:
+        import shutil
+
+        self.close()
+        shutil.rmtree(self.path, ignore_errors=True)
+
     def close(self) -> None:
         if self._shard is not None:
             self._shard.flush()

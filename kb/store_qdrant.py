@@ -198,6 +198,10 @@ class QdrantClientStore(VectorStore):
             response = self._call("search", self.client.query_points, self.collection, prefetch=prefetches, query=query, limit=limit, with_payload=True)
         return [Hit(str(p.id), float(p.score), dict(p.payload or {})) for p in response.points]
 
+    def drop(self) -> None:
+        if self._exists():
+            self._call("delete the collection", self.client.delete_collection, self.collection)
+
     def flush(self) -> None:
         return None
 

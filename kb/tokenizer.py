@@ -36,6 +36,7 @@ class Tokenizer:
     def __init__(self, userdict: Path | None = USERDICT) -> None:
         self.userdict = userdict
         self._jieba = None
+        self._pos = None
         self._lock = threading.Lock()
 
     def warm_up(self) -> None:
@@ -63,6 +64,16 @@ class Tokenizer:
                 continue
             out.append(tok)
         return out
+
+    def pos_words(self, text: str) -> list[tuple[str, str]]:
+        """Precise-mode words with jieba part-of-speech flags (``ns`` place, ``nr`` person, ...)."""
+        self.warm_up()
+        if self._pos is None:
+            import jieba.posseg
+
+            self._pos = jieba.posseg.POSTokenizer(tokenizer=self._jieba)
+        text = unicodedata.normalize("NFKC", text)
+        return [(p.word, p.flag) for p in self._pos.cut(text) if p.word.strip()]
 
     def words(self, text: str) -> list[str]:
         """Precise-mode words (no sub-words), for sentence cutting and term coverage."""

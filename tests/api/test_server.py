@@ -28,7 +28,7 @@ def test_healthz(client):
     assert body["status"] == "ok"
     assert body["documents"] == 60
     assert body["chunks"] > 1000
-    assert body["embedder"] == "use-multilingual-v3"
+    assert body["embedder"] == "multilingual-e5-small"
 
 
 def test_owner_question_returns_exact_owners_and_cites_task_9(client):

@@ -9,7 +9,7 @@ def test_env_prefix_and_defaults(monkeypatch, tmp_path):
     s = Settings()
     assert s.data_dir == tmp_path
     assert s.backend == "edge"
-    assert s.embedder == "use"
+    assert s.embedder == "e5"
 
 
 def test_qdrant_url_selects_the_client_backend(monkeypatch):

@@ -1,0 +1,361 @@
+"""Does the corpus answer this question? Explicit reasons, not a similarity threshold.
+
+Paraphrased questions share few words with the passages that answer them, so
+word overlap or embedding similarity cannot tell them from questions the corpus
+does not answer (measured on the benchmark: both kinds cover 30-60% of their
+terms, and multilingual-e5 scores every question 0.85-0.95). What does tell them
+apart is what a question names or asks for. The corpus cannot answer when the
+question
+
+- asks who holds a post (局长是谁, 科长叫什么名字): the documents name offices, never people;
+- names a person, a place, a year or a document that the corpus does not contain;
+- asks for a phone number, an address, a date or a figure with a unit that none
+  of the retrieved passages holds;
+- shares almost none of its known vocabulary with the passages (a topic the
+  corpus never covers).
+
+Each check returns a short reason in Chinese, shown to the user with the
+abstention; ``None`` means "answer".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from kb import offices as offices_mod
+
+PLACES = Path(__file__).parent / "data" / "places.txt"
+OUT_OF_SCOPE = Path(__file__).parent / "data" / "out_of_scope.txt"
+
+RE_ROLE_PERSON = re.compile(
+    r"(局长|厅长|部长|科长|处长|队长|主任|书记|市长|县长|区长|省长|站长|所长|院长|主席|经理|组长|发言人|联系人|负责同志)"
+    r"[^，。？?]{0,4}?(是谁|叫什么|叫啥|姓什么|姓啥|名字|姓名|是哪位|哪位)"
+)
+RE_NAME_ASKED = re.compile(r"叫什么名字|姓什么|姓啥|的姓名|的名字是")
+SURNAMES = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚"
+    "卢姜崔钟谭陆汪范金石廖贾夏韦付方邹熊白孟秦邱侯江尹薛闫段雷龙黎史陶贺毛郝顾龚邵万覃武钱戴严欧莫孔向常汤康易乔赖文"
+)
+# asking for the number itself ("电话是多少", "打什么电话"), not about it ("值班电话要向谁公布")
+RE_CONTACT_Q = re.compile(
+    r"(电话|手机|号码|热线|邮箱|网址|传真|微信|联系方式)(号码?)?(是|为)?(多少|什么|哪个|几号|分别)"
+    r"|(打|拨|联系)(什么|哪个|多少|哪)[^，。？]{0,3}(电话|号码|热线)|(电话|手机)号码|联系方式"
+)
+RE_ADDRESS_Q = re.compile(r"地址|办公地点|在哪办公|位于哪|门牌")
+RE_DATE_Q = re.compile(r"哪天|哪一天|几月几[日号]|几号|具体日期|什么日期|日期是")
+RE_YEAR = re.compile(r"(?<!\d)(19|20)\d{2}(?=年|版)")
+RE_PHONE = re.compile(r"(?<![\d.])(?:0\d{2,3}-?\d{7,8}|1[3-9]\d{9}|\d{3,4}-\d{7,8})(?![\d.])")
+RE_SERVICE_NUMBER = re.compile(
+    r"(?:电话|热线|拨打|号码|求助|举报)[^。；\n]{0,16}?(?<!\d)(?:1[12]\d|12\d{3}|9[56]\d{3})(?!\d)"
+    r"|[“\"](?:1[12]\d|12\d{3}|9[56]\d{3})[”\"]"
+    r"|(?<!\d)(?:1[12]\d|12\d{3}|9[56]\d{3})(?!\d)[^。；\n]{0,10}?(?:电话|热线)"
+)
+RE_ADDRESS = re.compile(r"地址[:：]|[路街道巷]\d+号|\d+号[楼院]")
+RE_DATE = re.compile(r"\d{1,2}月\d{1,2}日|(19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2}|[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日")
+CN_NUM = "零〇一二两三四五六七八九十百千万亿半"
+NUMBER = rf"(?<!第)(?:\d+(?:\.\d+)?|[{CN_NUM}]+)"
+# the unit a quantity question asks in -> the units an answer may give it in
+UNITS: dict[str, str] = {
+    "万元": "万元|亿元|元", "亿元": "亿元|万元", "元": "元", "钱": "元", "块": "元",
+    "吨": "吨|千克|公斤", "公斤": "千克|公斤|吨", "千克": "千克|公斤|吨",
+    "名": "名|人", "人": "人|名", "个人": "人|名", "起": "起|次", "次": "次|起",
+    "天": "日|天|个工作日", "日": "日|天", "个工作日": "日|天", "小时": "小时|日|天|分钟", "个小时": "小时|日|天",
+    "分钟": "分钟|小时", "年": "年", "个月": "个月|月|年", "月": "个月|月",
+    "项": "项|条|类", "种": "种|类|项", "条": "条|项", "家": "家|户|个", "座": "座|个", "所": "所|个",
+    "米": "米|m|公里|km", "公里": "公里|千米|km|米", "平方米": "平方米|㎡|m2|公顷", "公顷": "公顷|亩|平方米",
+    "分": "分", "倍": "倍", "层": "层", "级": "级", "点": "时|点",
+}
+RE_QUANTITY_Q = re.compile(
+    r"(?:多少|(?<!哪)几)(" + "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True)) + r")|(多远|多高|多深|多宽|多长时间|多久)"
+)
+DISTANCE_UNITS = "米|m|公里|km"
+TIME_UNITS = "小时|日|天|年|月|分钟|周|半年|季度"
+RE_ANY_NUMBER = re.compile(rf"{NUMBER}\s*(?:%|％|[\u4e00-\u9fff]{{1,2}})")
+RE_DOC_SUFFIX = re.compile(r"(条例|办法|规定|细则|规程|要点|法)$")  # longest first: 办法 is not a 法
+# suffixes that name a document when unquoted; "安全规定", "工作要点" are too often plain nouns
+RE_CITED_SUFFIX = re.compile(r"(条例|办法|细则|规程|法)$")
+_NOUN_POS = ("n", "l", "j")
+RE_ASKING = re.compile(r"[？?]|吗|呢|什么|哪|怎么|如何|多少|几|是否|何时|谁|规定了")  # jieba: nouns (n, nz, nt, ns, nr, ...), idioms, abbreviations
+_NOT_IN_TITLES = {"国家", "新", "旧", "现行", "按", "按照", "依据", "根据", "依照", "是", "有", "要", "会", "能"}
+
+
+@dataclass
+class Judgement:
+    reason: str | None  # None: the passages may answer
+
+    @property
+    def answerable(self) -> bool:
+        return self.reason is None
+
+
+class AnswerabilityJudge:
+    """Checks a question against the retrieved passages and the corpus vocabulary.
+
+    ``doc_freq(word)`` is the number of stored passages containing ``word`` (0: the
+    corpus never uses it); ``titles()`` the titles of the stored documents;
+    ``corpus_has(word)`` whether any document's text or title contains it.
+    """
+
+    def __init__(
+        self,
+        *,
+        doc_freq: Callable[[str], int],
+        titles: Callable[[], Iterable[str]],
+        corpus_has: Callable[[str], bool],
+        words: Callable[[str], list[str]],
+        pos_words: Callable[[str], list[tuple[str, str]]],
+        rare_df: Callable[[], float] = lambda: 20,
+        offices: Callable[[], set[str]] = set,
+        min_coverage: float = 0.15,
+        places: Path | None = PLACES,
+        out_of_scope: Path | None = OUT_OF_SCOPE,
+    ) -> None:
+        if not 0 <= min_coverage < 1:
+            raise ValueError("min_coverage must be in [0, 1) (EMKB_ABSTAIN_THRESHOLD)")
+        self.doc_freq, self.titles, self.corpus_has = doc_freq, titles, corpus_has
+        self.words, self.pos_words = words, pos_words
+        self.min_coverage = min_coverage
+        self.rare_df = rare_df  # a word in at most this many passages is specific
+        self.offices = offices  # the offices the task records name
+        self.places_path = places
+        self._places: set[str] | None = None
+        self.out_of_scope_path = out_of_scope
+        self._out_of_scope: list[tuple[str, str]] | None = None
+
+    @property
+    def places(self) -> set[str]:
+        if self._places is None:
+            names: set[str] = set()
+            if self.places_path is not None and self.places_path.exists():
+                for line in self.places_path.read_text(encoding="utf-8").splitlines():
+                    if not line.lstrip().startswith("#"):
+                        names.update(line.split())
+            self._places = names
+        return self._places
+
+    @property
+    def out_of_scope_words(self) -> list[tuple[str, str]]:
+        """(word, department) pairs, longest words first."""
+        if self._out_of_scope is None:
+            pairs: list[tuple[str, str]] = []
+            if self.out_of_scope_path is not None and self.out_of_scope_path.exists():
+                for line in self.out_of_scope_path.read_text(encoding="utf-8").splitlines():
+                    if line.strip() and not line.lstrip().startswith("#") and "\t" in line:
+                        dept, words = line.split("\t", 1)
+                        pairs.extend((w, dept.strip()) for w in words.split())
+            self._out_of_scope = sorted(pairs, key=lambda p: -len(p[0]))
+        return self._out_of_scope
+
+    # -- the checks, in order ------------------------------------------------
+    def judge_question(self, question: str) -> Judgement:
+        """The checks that need no passages: who is asked for, what is named. Run before any
+        answer path, so that no task or clause answers a question about something absent."""
+        q = unicodedata.normalize("NFKC", question)
+        for check in (self.person_asked, self.out_of_scope, self.unknown_name, self.unknown_office,
+                      self.unknown_place, self.unknown_document):
+            reason = check(q)
+            if reason:
+                return Judgement(reason)
+        return Judgement(None)
+
+    def judge(self, question: str, passages: list[str], coverage: float, primary: str | None = None) -> Judgement:
+        """``passages``: the texts (and titles) of the best hits; ``primary``: the one the answer would
+        quote (default: the first); ``coverage``: the share of the question's known, weighted terms
+        the passages contain (thesaurus terms count)."""
+        q = unicodedata.normalize("NFKC", question)
+        text = "\n".join(passages)
+        primary = primary if primary is not None else (passages[0] if passages else "")
+        first = self.judge_question(q)
+        if not first.answerable:
+            return first
+        for check in (
+            lambda: self.missing_year(q, primary),
+            lambda: self.missing_contact(q, primary),
+            lambda: self.missing_date(q, primary),
+            lambda: self.missing_quantity(q, passages),
+        ):
+            reason = check()
+            if reason:
+                return Judgement(reason)
+        if coverage < self.min_coverage:
+            return Judgement("检索到的段落与问题的关键内容不相符")
+        return Judgement(None)
+
+    def person_asked(self, q: str) -> str | None:
+        if RE_ROLE_PERSON.search(q) or RE_NAME_ASKED.search(q):
+            return "知识库中的文件只写明机构和科室，不记载人员姓名"
+        return None
+
+    def out_of_scope(self, q: str) -> str | None:
+        for word, dept in self.out_of_scope_words:
+            if word in q and not self.corpus_has(word):
+                return f"“{word}”属于{dept}的业务，不在本应急管理知识库的范围内"
+        return None
+
+    def unknown_name(self, q: str) -> str | None:
+        for word, flag in self.pos_words(q):
+            if (
+                flag == "nr"
+                and 2 <= len(word) <= 3
+                and word[0] in SURNAMES
+                and re.fullmatch(r"[\u4e00-\u9fff]+", word)
+                and not self.corpus_has(word)
+            ):
+                return f"知识库中没有提到“{word}”"
+        return None
+
+    def unknown_office(self, q: str) -> str | None:
+        """An office (…科, …支队) the corpus never names. jieba splits unknown names, so the text
+        is scanned; "应急管理局应急协调科" is known by its tail, "危化科" as a short form."""
+        offices = self.offices()
+        for name in offices_mod.mentioned(q):
+            if offices_mod.resolve(name, offices) is not None:
+                continue
+            if not any(self.corpus_has(name[i:]) for i in range(len(name) - 2)):
+                return f"知识库中没有“{name}”"
+        return None
+
+    def places_in(self, q: str) -> list[str]:
+        """The gazetteer places a question names (short forms: 浙江, 中卫)."""
+        names = (re.sub(r"(省|市|自治区|地区|区|县|州|盟)$", "", w) for w in self.words(q))
+        return [n for n in names if n in self.places]
+
+    def unknown_place(self, q: str) -> str | None:
+        for word in self.words(q):
+            name = re.sub(r"(省|市|自治区|地区|区|县|州|盟)$", "", word)
+            if name in self.places and not self.corpus_has(name):
+                return f"知识库中没有关于“{word}”的文件"
+        return None
+
+    def unknown_document(self, q: str) -> str | None:
+        """A law, regulation or plan the question names that no stored title matches. A document the
+        stored texts only mention (a policy article citing 危险化学品安全法) is not stored either;
+        keyword searches ("重大事故隐患 煤矿安全规程") that merely contain its name are not about it."""
+        for cited in self.cited_documents(q):
+            if self._title_known(cited):
+                continue
+            if not self.corpus_has(cited) or RE_ASKING.search(q):
+                return f"知识库中没有《{cited}》"
+        return None
+
+    def cited_documents(self, q: str) -> list[str]:
+        """Titles the question names: 《…》, or a noun phrase ending in 法/条例/办法/规定/…
+        ("劳动合同法对试用期…" -> 劳动合同法; "…怎么规定" is a verb and names nothing)."""
+        out = [m.group(1) for m in re.finditer(r"《([^》]{2,40})》", q)]
+        rest = re.sub(r"《[^》]*》", "，", q)
+        for run in re.split(r"[^\u4e00-\u9fff]+|[和与及、或跟]", rest):
+            words = self.pos_words(run)
+            for i, (word, flag) in enumerate(words):
+                # "x": a title from the user dictionary (特种设备安全法)
+                if not RE_CITED_SUFFIX.search(word) or not flag.startswith(_NOUN_POS + ("x",)):
+                    continue
+                j = i
+                while j > 0 and words[j - 1][1].startswith(_NOUN_POS + ("v", "a", "b", "x")) and words[j - 1][0] not in _NOT_IN_TITLES:
+                    j -= 1
+                cited = "".join(w for w, _ in words[j : i + 1])
+                if len(cited) >= 3:
+                    out.append(cited)
+        return out
+
+    def _title_known(self, cited: str) -> bool:
+        kind = _kind(cited)
+        chars = set(cited) - set("中华人民共和国")
+        for title in self.titles():
+            # a notice that issues a plan is known by the plan's name too: 关于印发《X要点》的通知
+            for base in [re.sub(r"[（(][^）)]*[）)]", "", title), *re.findall(r"《([^》]+)》", title)]:
+                short = base.replace("中华人民共和国", "")
+                if len(short) < 3:
+                    continue
+                if cited in base or short in cited:
+                    return True
+                # "西安市要点": the place and the kind of a stored title
+                place = re.match(r"[\u4e00-\u9fff]{2,6}?[省市区县]", cited)
+                if place and kind and place.group(0) in title and _kind(base) == kind:
+                    return True
+                if kind and _kind(base) != kind:
+                    continue
+                if chars and len(chars & set(base)) / len(chars) >= 0.8:
+                    return True
+        return False
+
+    def missing_year(self, q: str, text: str) -> str | None:
+        for m in RE_YEAR.finditer(q):
+            if m.group(0) not in text:
+                return f"检索到的文件中没有{m.group(0)}年的内容"
+        return None
+
+    def missing_contact(self, q: str, text: str) -> str | None:
+        if RE_CONTACT_Q.search(q) and not (RE_PHONE.search(text) or RE_SERVICE_NUMBER.search(text)):
+            return "知识库中没有相关的电话号码或联系方式"
+        if RE_ADDRESS_Q.search(q) and not RE_ADDRESS.search(text):
+            return "知识库中没有相关的地址"
+        return None
+
+    def missing_amount(self, q: str, passages: list[str]) -> str | None:
+        """"X是多少" / "多少X" without a unit: some sentence must give a figure next to X."""
+        m = RE_AMOUNT_Q.search(q)
+        if not m:
+            return None
+        if q[m.start() : m.start() + 2] == "多少":  # 多少公务员: the noun after
+            nouns = [w for w, f in self.pos_words(q[m.end() :])[:1] if f.startswith(_NOUN_POS)]
+        else:  # 死亡人数标准是多少: the nouns just before
+            nouns = [w for w, f in self.pos_words(q[: m.start()])[-3:] if f.startswith(_NOUN_POS)]
+        # only a specific thing (公务员, 分数线, 党建经费) needs its own figure; generic words
+        # (标准, 人数) are asked about in many ways the passages answer without repeating them
+        nouns = [n for n in nouns if self.doc_freq(n) <= self.rare_df()]
+        if not nouns:
+            return None
+        sentences = [s for p in passages for s in _sentences(p) if RE_FIGURE.search(s)]
+        if any(n in s for n in nouns for s in sentences):
+            return None
+        return f"检索到的段落中没有“{nouns[-1]}”的具体数字"
+
+    def missing_date(self, q: str, text: str) -> str | None:
+        if RE_DATE_Q.search(q) and not RE_DATE.search(text):
+            return "检索到的段落中没有具体日期"
+        return None
+
+    def missing_quantity(self, q: str, passages: list[str]) -> str | None:
+        pattern = figure_pattern(q)
+        if pattern is None:
+            return self.missing_amount(q, passages)
+        if not any(pattern.search(p) for p in passages):
+            return "检索到的段落中没有问题所问的数字"
+        return None
+
+
+FIGURE_UNITS = "%|％|元|万元|亿元|人|名|个|项|次|起|吨|天|日|年|个月|月|小时|分钟|米|公里|平方米|公顷|户|家|座|所|辆|艘|倍|分|台|套|处|件|条|类|种|批|期|届"
+RE_FIGURE = re.compile(rf"(?:\d+(?:\.\d+)?|(?<!第)[{CN_NUM}]+)\s*(?:{FIGURE_UNITS})")
+def _kind(title: str) -> str:
+    m = RE_DOC_SUFFIX.search(title)
+    return m.group(1) if m else ""
+
+
+def figure_pattern(question: str) -> re.Pattern[str] | None:
+    """For "多少天 / 几个人 / 多远 / 多久" questions: the figures in the unit asked for."""
+    m = RE_QUANTITY_Q.search(question)
+    if not m:
+        return None
+    if m.group(1):
+        units = UNITS[m.group(1)]
+    elif m.group(2) in ("多远", "多高", "多深", "多宽"):
+        units = DISTANCE_UNITS
+    else:
+        units = TIME_UNITS
+    return re.compile(rf"{NUMBER}\s*(?:{units})|每(?:年|半年|季度|月|周|日|天)")
+
+
+RE_AMOUNT_Q = re.compile(r"(?:是|有|为|达|共)多少|多少(?=[\u4e00-\u9fff]{2})")
+
+
+def _sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"[。！？；\n]", text) if s.strip()]
+
+
+def number_sentence(text: str) -> bool:
+    """Whether ``text`` states some figure (a number with a unit or a percentage)."""
+    return bool(RE_ANY_NUMBER.search(text))

@@ -1,0 +1,80 @@
+"""Query expansion from the domain thesaurus (kb/data/synonyms.txt).
+
+People ask in everyday words ("老板", "多久", "没证"); the documents say
+"主要负责人", "日内", "未持证". ``Thesaurus.expand`` finds the everyday words of a
+question (longest match first, no overlaps) and returns the document terms they
+stand for; the retriever adds those terms to the sparse query with a lower weight,
+and the answerer counts them when judging whether a passage covers the question.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+SYNONYMS = Path(__file__).parent / "data" / "synonyms.txt"
+
+
+class ThesaurusError(ValueError):
+    """The thesaurus file is malformed."""
+
+
+@dataclass(frozen=True)
+class Expansion:
+    trigger: str  # the everyday word found in the question
+    start: int  # its offset in the (NFKC, lower-cased) question
+    terms: tuple[str, ...]  # the document terms it stands for
+
+
+class Thesaurus:
+    def __init__(self, path: Path | None = SYNONYMS) -> None:
+        self.path = path
+        self._by_trigger: dict[str, tuple[str, ...]] | None = None
+        self._pattern: re.Pattern[str] | None = None
+
+    def warm_up(self) -> None:
+        if self._by_trigger is not None:
+            return
+        by_trigger: dict[str, list[str]] = {}
+        if self.path is not None and Path(self.path).exists():
+            for n, line in enumerate(Path(self.path).read_text(encoding="utf-8").splitlines(), 1):
+                if not line.strip() or line.lstrip().startswith("#"):
+                    continue
+                if "\t" not in line:
+                    raise ThesaurusError(f"{self.path}:{n}: expected 'document terms<TAB>everyday words'")
+                formal, everyday = line.split("\t", 1)
+                terms = [_norm(t) for t in formal.split() if t.strip()]
+                if not terms:
+                    raise ThesaurusError(f"{self.path}:{n}: no document terms before the TAB")
+                for trigger in everyday.split():
+                    bucket = by_trigger.setdefault(_norm(trigger), [])
+                    bucket.extend(t for t in terms if t not in bucket)
+        self._by_trigger = {k: tuple(v) for k, v in by_trigger.items() if k}
+        triggers = sorted(self._by_trigger, key=len, reverse=True)
+        self._pattern = re.compile("|".join(re.escape(t) for t in triggers)) if triggers else None
+
+    def expand(self, question: str) -> list[Expansion]:
+        """Everyday words in ``question`` with their document terms, left to right."""
+        self.warm_up()
+        if self._pattern is None:
+            return []
+        text = _norm(question)
+        return [Expansion(m.group(0), m.start(), self._by_trigger[m.group(0)]) for m in self._pattern.finditer(text)]
+
+    def terms(self, question: str) -> list[str]:
+        """The document terms a question's everyday words stand for, without repeats or words already asked."""
+        text = _norm(question)
+        out: list[str] = []
+        for e in self.expand(question):
+            out.extend(t for t in e.terms if t not in out and t not in text)
+        return out
+
+    def __len__(self) -> int:
+        self.warm_up()
+        return len(self._by_trigger or {})
+
+
+def _norm(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).strip().lower()

@@ -1,0 +1,137 @@
+"""Answers to the kinds of questions staff and inspectors ask, through the real server's POST /ask.
+
+Each case is one behaviour of kb/answer.py, kb/abstain.py, kb/offices.py or the thesaurus
+that a regression would break; the benchmark (tests/eval/test_quality_gate.py) measures
+the same things in aggregate.
+"""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture(scope="module")
+def ask(live_server):
+    with httpx.Client(base_url=live_server, timeout=60) as c:
+        def _ask(question: str, **extra) -> dict:
+            r = c.post("/ask", json={"question": question, **extra})
+            assert r.status_code == 200, r.text
+            return r.json()
+
+        yield _ask
+
+
+def cited(body: dict, needle: str, k: int = 5) -> bool:
+    return any(needle in c["text"] for c in body["citations"][:k])
+
+
+def test_everyday_words_find_the_legal_clause(ask):
+    body = ask("电工焊工没有证就上岗，化工企业这样算重大隐患吗？")  # 电工焊工 -> 特种作业人员, 没有证 -> 未持证
+    assert not body["abstained"]
+    assert body["answer"] == "二、特种作业人员未持证上岗。"
+    assert body["citations"][0]["doc_id"] == "huagong-weihuapin-zhongda-yinhuan-panding-2017"
+
+
+def test_a_time_limit_question_is_answered_with_the_figure(ask):
+    body = ask("出了事故多久之内要往上报？")
+    assert not body["abstained"]
+    assert "小时内" in body["answer"]  # the time limit itself is the answer (一小时内 / 1小时内)
+    assert cited(body, "每级上报的时间不得超过2小时")
+
+
+def test_a_question_naming_a_plan_finds_the_item_not_the_title_page(ask):
+    body = ask("西安2023年应急工作要点里对城市运行安全有什么安排？")
+    assert not body["abstained"]
+    assert cited(body, "加强城市运行安全体检")
+
+
+def test_short_office_names_list_their_tasks(ask):
+    body = ask("危化科负责哪些任务？")
+    assert body["kind"] == "task_list"
+    assert body["owners"] == ["危险化学品安全监督管理科"]
+    assert len(body["tasks"]) >= 10 and all("危险化学品安全监督管理科" in t["owners"] for t in body["tasks"])
+
+
+def test_yes_no_owner_question(ask):
+    body = ask("重大隐患动态清零行动是不是执法支队负责？")
+    assert body["kind"] == "task" and body["answer"].startswith("是，执法支队")
+    assert body["citations"][0]["locator"] == "任务9"
+    body = ask("细化监测预警是否由危化科牵头？")
+    assert body["answer"].startswith("否，危险化学品安全监督管理科不在")
+
+
+def test_a_task_named_by_its_title_words(ask):
+    body = ask("本质安全的事归哪个科管？")
+    assert body["owners"] == ["危险化学品安全监督管理科", "安全生产基础科", "执法支队"]
+    assert body["citations"][0]["locator"] == "任务8"
+
+
+@pytest.mark.parametrize(
+    ("question", "reason"),
+    [
+        ("应急协调科科长是谁？", "不记载人员姓名"),
+        ("驾驶证扣满12分怎么办？", "公安交通管理部门"),
+        ("兰州市2023年应急管理工作要点有哪些重点任务？", "兰州"),
+        ("劳动合同法对试用期有什么规定？", "不在本应急管理知识库的范围内"),
+        ("危险化学品安全法什么时候开始施行？", "《危险化学品安全法》"),
+        ("宣传教育科负责哪些任务？", "宣传教育科"),
+        ("中卫市2025年应急管理工作要点由哪个科室负责？", "2025"),
+        ("西安市应急管理局的举报电话是多少？", "电话"),
+        ("中卫市应急管理局2023年招聘了多少公务员？", "公务员"),
+    ],
+)
+def test_abstains_and_says_why(ask, question, reason):
+    body = ask(question)
+    assert body["abstained"] is True, body["answer"]
+    assert body["citations"] == [] and body["related"]  # nearest passages as reading, not as an answer
+    assert reason in body["answer"] and body["notices"]
+
+
+@pytest.mark.parametrize(
+    ("question", "needle"),
+    [
+        ("铁路运输企业的事故报告值班电话要向谁公布？", "应当向社会公布事故报告值班电话"),  # about a phone, not asking one
+        ("在北京想举报哪家单位有安全隐患，可以打什么电话？", "12350"),  # a service number
+        ("重大事故的死亡人数标准是多少？", "10人以上30人以下死亡"),  # a generic noun needs no figure of its own
+        ("西安市要点里“应博会”是要办什么活动？", "应博会"),  # the plan by a short name
+    ],
+)
+def test_near_misses_are_answered(ask, question, needle):
+    body = ask(question)
+    assert body["abstained"] is False, body["answer"]
+    assert cited(body, needle)
+
+
+def test_every_answer_sentence_is_in_its_citations(ask):
+    """Extractive answers quote: each sentence of a passage or clause answer occurs verbatim in a
+    cited passage, at the highlighted span; task answers are the record's fields, which the
+    first citation contains."""
+    import json
+    import re
+
+    from tests.conftest import ROOT
+
+    questions = []
+    for f in sorted((ROOT / "eval" / "questions").glob("*.jsonl")):
+        questions += [json.loads(line)["question"] for line in f.read_text(encoding="utf-8").splitlines() if line.strip()]
+    checked = 0
+    for q in questions[::6]:
+        body = ask(q)
+        if body["abstained"]:
+            continue
+        if body["kind"] in ("passage", "clause"):
+            text = body["answer"].removesuffix("……")
+            first = body["citations"][0]
+            assert text[:200] in first["text"] or any(text[:200] in c["text"] for c in body["citations"]), q
+            if body["kind"] == "passage" and first["highlight"]:
+                s, e = first["highlight"]
+                assert first["text"][s:e] == body["answer"], q
+        elif body["kind"] == "task":
+            top = body["citations"][0]["text"]
+            assert all(o in re.sub(r"\s", "", top) for o in body["owners"] or []), q
+            assert body["deadline"] is None or body["deadline"] in re.sub(r"\s", "", top), q
+        checked += 1
+    assert checked >= 30

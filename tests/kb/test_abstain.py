@@ -1,0 +1,114 @@
+"""Abstention reasons, each with a case that must abstain and a near miss that must not.
+
+Unit tests with a small fake corpus vocabulary; tests/api and the quality gate cover the
+real corpus.
+"""
+
+from __future__ import annotations
+
+import jieba.posseg
+import pytest
+
+from kb.abstain import AnswerabilityJudge, figure_pattern
+from kb.tokenizer import Tokenizer
+
+CORPUS = "中卫市 西安市 应急协调科 执法支队 安全生产法 危险化学品 营业执照 值班 演练 预算 公务员"
+COMMON = "标准 人数 死亡 事故 重大 安全 企业"  # in many passages: not a specific thing
+TITLES = ["中华人民共和国安全生产法", "西安市应急管理局关于印发《2023年应急管理工作要点》的通知",
+          "无锡市化工（危险化学品）企业安全风险评估和分级办法", "中华人民共和国防汛条例"]
+
+
+@pytest.fixture(scope="module")
+def judge():
+    tk = Tokenizer()
+    text = CORPUS + "".join(TITLES) + " 提及《危险化学品安全法》的修订"
+    return AnswerabilityJudge(
+        doc_freq=lambda w: 100 if w in COMMON else 5 if w in CORPUS else 0,
+        titles=lambda: TITLES,
+        corpus_has=lambda w: w in text,
+        words=tk.words,
+        pos_words=tk.pos_words,
+        rare_df=lambda: 20,
+    )
+
+
+def reason(judge, q, passages=("无关的段落。",), coverage=1.0):
+    return judge.judge(q, list(passages), coverage).reason
+
+
+def test_people_are_never_named(judge):
+    assert "不记载人员姓名" in reason(judge, "应急协调科科长是谁？")
+    assert "不记载人员姓名" in reason(judge, "执法支队的队长姓什么？")
+    assert reason(judge, "草原上烧荒需要谁批准？") is None  # "谁" about an authority is answerable
+
+
+def test_other_departments_services(judge):
+    assert "公安交通管理部门" in reason(judge, "驾驶证扣满12分怎么办？")
+    assert reason(judge, "烟花爆竹零售的营业执照") is None  # the corpus uses this word: not out of scope
+
+
+def test_unknown_names_places_and_offices(judge):
+    assert "张建国" in reason(judge, "张建国是哪个科室的？")
+    assert "兰州" in reason(judge, "兰州市2023年应急管理工作要点有哪些任务？")
+    assert reason(judge, "西安市的应急演练怎么安排？") is None
+    assert "宣传教育科" in reason(judge, "宣传教育科负责哪些任务？")
+    assert reason(judge, "中卫市应急管理局应急协调科负责哪些任务？") is None
+
+
+def test_unknown_and_known_documents(judge):
+    assert "旅游法" in reason(judge, "旅游法对景区安全有什么规定？")
+    # mentioned by a stored text, but not stored itself
+    assert "危险化学品安全法" in reason(judge, "危险化学品安全法什么时候开始施行？")
+    assert reason(judge, "安全生产法第二十一条规定了什么？") is None
+    assert reason(judge, "防汛条例对行政处罚复议怎么规定？") is None  # "…怎么规定" is a verb
+    assert reason(judge, "西安市要点里应博会是什么活动？") is None  # the issued plan's own name
+
+
+def test_办法_is_not_a_法(judge):
+    assert judge._title_known("无锡市化工企业风险评估办法")  # noqa: SLF001
+    assert not judge._title_known("危险化学品安全法")  # noqa: SLF001 - 办法 must not match 法
+
+
+def test_years_must_be_in_the_quoted_passage(judge):
+    assert "2025" in judge.judge("西安市2025年工作要点有哪些任务？", ["2023年工作要点"], 1.0, primary="2023年").reason
+    assert judge.judge("2023年工作要点有哪些任务？", ["x"], 1.0, primary="2023年工作要点").reason is None
+
+
+def test_contact_numbers(judge):
+    assert "电话" in reason(judge, "西安市应急管理局的举报电话是多少？", ["接受社会监督。"])
+    assert reason(judge, "举报安全隐患打什么电话？", ["可以拨打“12350”安全生产举报投诉电话。"]) is None
+    assert reason(judge, "举报安全隐患打什么电话？", ["有权通过12350安全生产举报投诉电话举报。"]) is None
+    assert "电话" in reason(judge, "举报安全隐患打什么电话？", ["第119条规定了举报。"])  # not a phone number
+    assert reason(judge, "值班电话要向谁公布？", ["应当向社会公布事故报告值班电话。"]) is None  # not asking the number
+
+
+def test_figures_in_the_unit_asked(judge):
+    assert reason(judge, "验收后多少天内移交资料？", ["应当在验收后三十日内移交。"]) is None
+    assert "数字" in reason(judge, "验收后多少天内移交资料？", ["应当及时移交。"])
+    assert reason(judge, "事故等级分为哪几级？", ["分为特别重大事故、重大事故、较大事故和一般事故。"]) is None
+
+
+def test_amount_of_a_specific_thing(judge):
+    assert "公务员" in reason(judge, "中卫市2023年招聘了多少公务员？", ["中卫市 2023年 加强干部队伍建设。"])
+    assert reason(judge, "重大事故的死亡人数标准是多少？", ["造成10人以上30人以下死亡。"]) is None
+
+
+def test_low_coverage_abstains(judge):
+    assert judge.judge("演练怎么搞", ["x"], 0.05).reason is not None
+    assert judge.judge("演练怎么搞", ["x"], 0.5).reason is None
+
+
+def test_figure_pattern():
+    assert figure_pattern("多少天内办登记") .search("三十日内")
+    assert figure_pattern("隔多远") .search("不得小于6m")
+    assert figure_pattern("这是什么") is None
+
+
+def test_bad_threshold_fails_at_once():
+    with pytest.raises(ValueError, match="EMKB_ABSTAIN_THRESHOLD"):
+        AnswerabilityJudge(doc_freq=len, titles=list, corpus_has=bool, words=list, pos_words=list, min_coverage=2)
+
+
+def test_pos_words_uses_the_shared_dictionary():
+    assert Tokenizer().pos_words("西安市")[0] == ("西安市", "ns")
+    assert jieba.posseg  # the module the tokenizer wraps

@@ -1,0 +1,73 @@
+"""The domain thesaurus and how it reaches the sparse query."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.query import SYNONYMS, Thesaurus, ThesaurusError
+from kb.sparse import SparseEncoder, context_of, token_id
+
+
+@pytest.fixture(scope="module")
+def thesaurus():
+    return Thesaurus()
+
+
+def test_building_loads_nothing():
+    assert Thesaurus()._by_trigger is None  # noqa: SLF001 - the file is read in warm_up only
+
+
+def test_everyday_words_map_to_the_documents_terms(thesaurus):
+    terms = thesaurus.terms("企业一把手对安全生产要负哪些责任？")
+    assert "主要负责人" in terms
+    terms = thesaurus.terms("出了事故多久之内要往上报？")
+    assert "报告" in terms and "小时内" in terms
+
+
+def test_longest_trigger_wins_and_words_already_asked_are_not_added(thesaurus):
+    found = [e.trigger for e in thesaurus.expand("住房公积金怎么提")]
+    assert found == ["住房公积金"] or "住房公积金" not in str(SYNONYMS.read_text())  # one match, not 公积金 too
+    assert "主要负责人" not in thesaurus.terms("主要负责人是老板吗")  # the question has it already
+
+
+def test_a_question_without_everyday_words_expands_to_nothing(thesaurus):
+    assert thesaurus.terms("第二十一条") == []
+
+
+def test_malformed_file_is_a_clear_error(tmp_path):
+    bad = tmp_path / "syn.txt"
+    bad.write_text("# comment\n主要负责人 老板\n", encoding="utf-8")
+    with pytest.raises(ThesaurusError, match=r"syn.txt:2: expected 'document terms<TAB>everyday words'"):
+        Thesaurus(bad).warm_up()
+
+
+def test_custom_file(tmp_path):
+    f = tmp_path / "syn.txt"
+    f.write_text("# c\n特种作业人员\t电工 焊工\n", encoding="utf-8")
+    t = Thesaurus(f)
+    assert len(t) == 2 and t.terms("焊工要持证吗") == ["特种作业人员"]
+
+
+def test_expansions_get_the_lower_weight():
+    enc = SparseEncoder()
+    vec = enc.encode_query("老板的职责", ["主要负责人"], expansion_weight=0.4)
+    weights = dict(zip(vec.indices, vec.values))
+    assert weights[token_id("老板")] == 1.0
+    added = set(enc.tokenizer.tokens("主要负责人")) - set(enc.tokenizer.tokens("老板的职责"))
+    assert added and all(weights[token_id(t)] == 0.4 for t in added)
+    vec = enc.encode_query("老板的职责", ["职责"], expansion_weight=0.4)
+    assert dict(zip(vec.indices, vec.values))[token_id("职责")] == 1.0  # the question's own word keeps 1
+
+
+def test_context_counts_once_and_only_where_the_text_lacks_it():
+    enc = SparseEncoder()
+    plain = dict(zip(*enc.encode_document("加强城市运行安全体检").__dict__.values()))
+    ctx = dict(zip(*enc.encode_document("加强城市运行安全体检", "西安市 2023年应急管理工作要点").__dict__.values()))
+    assert token_id("西安市") in ctx and token_id("西安市") not in plain
+    assert ctx[token_id("体检")] == plain[token_id("体检")]  # the text's own weights are unchanged
+    assert ctx[token_id("西安市")] <= max(plain.values())
+
+
+def test_context_of_drops_the_repeated_title():
+    assert context_of("安全生产法", "安全生产法 > 第三章 从业人员") == "安全生产法 第三章 从业人员"
+    assert context_of("要点", "三、重点任务 > (三) 严监管") == "要点 三、重点任务 (三) 严监管"
