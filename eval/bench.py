@@ -56,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data-dir", help="where to build the store (default: a temp dir, removed after)")
     ap.add_argument("--questions", type=int, default=100)
-    ap.add_argument("--embedder", default=os.environ.get("EMKB_EMBEDDER", "use"))
+    ap.add_argument("--embedder", default=os.environ.get("EMKB_EMBEDDER", "e5"))
     args = ap.parse_args(argv)
 
     tmp = None

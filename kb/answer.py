@@ -139,6 +139,7 @@ class Answerer:
         self.retriever = retriever
         self.kb = retriever.kb
         self.mode = mode
+        self._words_cache: dict[tuple[str, int], list] = {}
         tokenizer = self.kb.sparse.tokenizer
         self.judge = AnswerabilityJudge(
             doc_freq=retriever.doc_freq,
@@ -178,19 +179,32 @@ class Answerer:
         corpus uses or the thesaurus maps (everyday words like 想, 一共 cannot be judged either way);
         a thesaurus word is covered when one of its document terms is present."""
         joined = _norm("".join(texts))
-        expansions = self.kb.thesaurus.expand(question)
         total = hit = 0.0
-        for word, idf in self.key_terms(_strip_question_words(question)):
-            w = _norm(word)
-            alts = [t for e in expansions if e.trigger in w or w in e.trigger for t in e.terms]
-            known = self.retriever.doc_freq(word) > 0
-            if not known and not alts:
-                continue
-            weight = min(idf, MAX_TERM_WEIGHT)
+        for w, known, alts, weight in self._judged_words(question):
             total += weight
             if (known and w in joined) or any(t in joined for t in alts):
                 hit += weight
         return hit / total if total else 0.0
+
+    def _judged_words(self, question: str) -> list[tuple[str, bool, list[str], float]]:
+        """(word, known to the corpus, thesaurus terms, weight) for the words coverage looks at;
+        computed once per question (an answer scores dozens of sentences)."""
+        key = (question, self.kb.catalog.generation)
+        cached = self._words_cache.get(key)
+        if cached is not None:
+            return cached
+        expansions = self.kb.thesaurus.expand(question)
+        out = []
+        for word, idf in self.key_terms(_strip_question_words(question)):
+            w = _norm(word)
+            alts = [t for e in expansions if e.trigger in w or w in e.trigger for t in e.terms]
+            known = self.retriever.doc_freq(word) > 0
+            if known or alts:
+                out.append((w, known, alts, min(idf, MAX_TERM_WEIGHT)))
+        if len(self._words_cache) > 512:
+            self._words_cache.clear()
+        self._words_cache[key] = out
+        return out
 
     def coverage(self, terms: list[tuple[str, float]], texts: list[str]) -> float:
         if not terms:

@@ -9,6 +9,7 @@ that is not committed, so a crash mid-ingest leaves no half documents.
 
 from __future__ import annotations
 
+import itertools
 import json
 import sqlite3
 import threading
@@ -17,6 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from kb.models import DocMeta, ParsedDocument, Task
+
+_GENERATIONS = itertools.count(1)  # unique across Catalog objects: a restored catalog is new
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -69,6 +72,9 @@ class Catalog:
         self._conn = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
         self._conn.row_factory = sqlite3.Row
         self._lock = threading.RLock()
+        # bumped by every change to the documents; one process owns a data directory (kb/lock.py),
+        # so readers key their caches on this instead of re-reading the tables
+        self.generation = next(_GENERATIONS)
         with self._lock:
             self._conn.execute("PRAGMA journal_mode=WAL")
             self._conn.execute("PRAGMA synchronous=FULL")
@@ -104,6 +110,7 @@ class Catalog:
 
     # -- documents ------------------------------------------------------------
     def commit_document(self, parsed: ParsedDocument, chunk_ids: list[str]) -> None:
+        self.generation = next(_GENERATIONS)
         """Replace the document's records in one transaction."""
         meta = parsed.meta
         with self._lock:
@@ -151,6 +158,7 @@ class Catalog:
                 raise
 
     def update_meta(self, doc_id: str, **fields: Any) -> None:
+        self.generation = next(_GENERATIONS)
         with self._lock:
             row = self._conn.execute("SELECT meta FROM documents WHERE doc_id=?", (doc_id,)).fetchone()
             if row is None:
@@ -159,6 +167,7 @@ class Catalog:
             self._conn.execute("UPDATE documents SET meta=? WHERE doc_id=?", (json.dumps(meta, ensure_ascii=False), doc_id))
 
     def delete_document(self, doc_id: str) -> bool:
+        self.generation = next(_GENERATIONS)
         with self._lock:
             cur = self._conn.execute("DELETE FROM documents WHERE doc_id=?", (doc_id,))
         return cur.rowcount > 0

@@ -31,6 +31,7 @@ class Retriever:
         self._text = ""
         self._text_key: tuple | None = None
         self._offices: set[str] = set()
+        self._query_vectors: dict[str, list[float]] = {}
         self._offices_key: tuple | None = None
 
     def search(
@@ -45,7 +46,7 @@ class Retriever:
         mode = mode or ("hybrid" if self.kb.embedder is not None else "sparse")
         dense = None
         if self.kb.embedder is not None and mode in ("hybrid", "dense"):
-            dense = self.kb.embedder.embed_query(query).tolist()
+            dense = self._embed_query(query)
         sparse = None
         if mode in ("hybrid", "sparse"):
             expansions = self.kb.thesaurus.terms(query) if s.expansion_weight > 0 else []
@@ -61,6 +62,18 @@ class Retriever:
             weights=(s.dense_weight, s.sparse_weight),
             prefetch_limit=s.prefetch_limit,
         )
+
+    def _embed_query(self, query: str) -> list[float]:
+        """One question is searched several times (tasks, then passages): embed it once."""
+        with self._lock:
+            cached = self._query_vectors.get(query)
+        if cached is None:
+            cached = self.kb.embedder.embed_query(query).tolist()
+            with self._lock:
+                self._query_vectors[query] = cached
+                while len(self._query_vectors) > 256:
+                    self._query_vectors.pop(next(iter(self._query_vectors)))
+        return cached
 
     def warm_up(self) -> None:
         """Load models and term statistics now rather than on the first question."""
@@ -81,7 +94,7 @@ class Retriever:
         return self._doc_freqs()[1]
 
     def titles(self) -> list[str]:
-        key = tuple(sorted(self.kb.catalog.chunk_counts()))
+        key = self.kb.catalog.generation
         if self._titles_key != key:
             self._titles = [m.title for m in self.kb.catalog.all_meta()]
             self._titles_key = key
@@ -89,7 +102,7 @@ class Retriever:
 
     def offices(self) -> set[str]:
         """Every owner the stored task records name (科室, 支队, 中心)."""
-        key = tuple(sorted(self.kb.catalog.chunk_counts().items()))
+        key = self.kb.catalog.generation
         if self._offices_key != key:
             self._offices = {o for t in self.kb.catalog.tasks(None) for o in t.owners}
             self._offices_key = key
@@ -99,7 +112,7 @@ class Retriever:
         """Whether the stored corpus uses ``word`` anywhere: as a token, in a title or in the text."""
         if self.doc_freq(word) > 0 or any(word in t for t in self.titles()):
             return True
-        key = tuple(sorted(self.kb.catalog.chunk_counts().items()))
+        key = self.kb.catalog.generation
         if self._text_key != key:
             self._text = "\n".join(d["text"] for d in self.kb.catalog.all_texts())
             self._text_key = key
@@ -111,7 +124,7 @@ class Retriever:
         Built once at start; after a write the old figures keep serving while one
         background thread rebuilds them, so an upload never stalls the questions.
         """
-        key = tuple(sorted(self.kb.catalog.chunk_counts().items()))
+        key = self.kb.catalog.generation
         if self._df is not None and (key == self._df_key or self._refreshing):
             return self._df, self._n_docs
         with self._lock:
