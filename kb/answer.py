@@ -30,7 +30,8 @@ JUDGED_HITS = 5  # the passages an answer may come from (and abstention looks at
 MAX_TERM_WEIGHT = 6.0  # cap on a word's IDF weight in coverage, so one rare word cannot decide alone
 
 RE_OWNER_Q = re.compile(
-    r"(哪个|哪些|哪几个|什么|啥)(科室|部门|单位|处室|科|机构)|谁(来)?(负责|牵头|主管|管|承担|落实)|归谁|由谁|"
+    r"(哪个|哪些|哪几个|什么|啥)(科室|部门|单位|处室|科|机构)|谁(来)?(负责|牵头|主管|管|承担|落实|抓|干|搞|做|办|推进|推动|组织|实施)|"
+    r"归谁|由谁|是谁的(活|事|任务|工作)|"
     r"(责任|牵头|负责|配合)(单位|科室|部门|处室)|哪个科|谁家|"
     r"(是不是|是否|是).{0,14}(负责|牵头|主管|承担)|(负责|牵头|主管)(吗|么)"
 )
@@ -140,6 +141,8 @@ class Answerer:
         self.kb = retriever.kb
         self.mode = mode
         self._words_cache: dict[tuple[str, int], list] = {}
+        self._aliases: list[tuple[str, str]] = []
+        self._alias_key: int | None = None
         tokenizer = self.kb.sparse.tokenizer
         self.judge = AnswerabilityJudge(
             doc_freq=retriever.doc_freq,
@@ -397,8 +400,40 @@ class Answerer:
         return None
 
     # -- 4. passages -------------------------------------------------------
+    def named_documents(self, question: str) -> list[str]:
+        """The stored documents a question names by title ("按特种设备安全法，…", "安全生产法和北京市安全
+        生产条例…"): the longest alias wins, and an alias inside a longer match does not count."""
+        text = _norm(question)
+        key = self.kb.catalog.generation
+        if self._alias_key != key:
+            self._aliases = [(_norm(a), m.doc_id) for m in self.kb.catalog.all_meta() for a in _aliases(m.title) if len(a) >= 4]
+            self._aliases.sort(key=lambda x: -len(x[0]))
+            self._alias_key = key
+        found: list[str] = []
+        taken: list[tuple[int, int]] = []
+        for alias, doc_id in self._aliases:
+            pos = text.find(alias)
+            if pos < 0 or any(s <= pos < e for s, e in taken):
+                continue
+            taken.append((pos, pos + len(alias)))
+            if doc_id not in found:
+                found.append(doc_id)
+        return found
+
+    def _search_scoped(self, question: str, k: int, flt: SearchFilter | None) -> list[Hit]:
+        """Search within the documents the question names, when it names any and they hold
+        something relevant; otherwise the whole corpus."""
+        named = self.named_documents(question)
+        if named and not (flt and "doc_id" in flt.equals):
+            scoped = SearchFilter({**(flt.equals if flt else {}), "doc_id": named}, flt.year_gte if flt else None, flt.year_lte if flt else None)
+            hits = self.retriever.search(question, k, scoped, self.mode)
+            if hits and max(self.known_coverage(question, [h.payload.get("text", "")]) for h in hits[:JUDGED_HITS]) >= 0.3:
+                rest = [h for h in self.retriever.search(question, k, flt, self.mode) if h.id not in {x.id for x in hits}]
+                return (hits + rest)[:k]
+        return self.retriever.search(question, k, flt, self.mode)
+
     def _passages(self, question: str, top_k: int, flt: SearchFilter | None) -> Answer:
-        hits = self.retriever.search(question, max(top_k, JUDGED_HITS), flt, self.mode)
+        hits = self._search_scoped(question, max(top_k, JUDGED_HITS), flt)
         if not hits:
             return Answer("知识库中没有找到与该问题相关的内容。", True, None, None, [], kind="abstain")
         top = hits[:JUDGED_HITS]
