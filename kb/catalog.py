@@ -12,6 +12,8 @@ from __future__ import annotations
 import itertools
 import json
 import sqlite3
+from collections import Counter
+from dataclasses import dataclass, field
 import threading
 from collections.abc import Iterable
 from pathlib import Path
@@ -19,7 +21,23 @@ from typing import Any
 
 from kb.models import DocMeta, ParsedDocument, Task
 
-_GENERATIONS = itertools.count(1)  # unique across Catalog objects: a restored catalog is new
+_GENERATIONS = itertools.count(1)
+
+
+@dataclass
+class TermDelta:
+    """Passages per sparse token id to add and to remove (a replaced document's old passages)."""
+
+    added: Counter = field(default_factory=Counter)
+    removed: Counter = field(default_factory=Counter)
+
+    @classmethod
+    def of(cls, token_lists: Iterable[Iterable[int]]) -> Counter:
+        """Passage counts of a document: each passage counts a token once."""
+        c: Counter = Counter()
+        for tokens in token_lists:
+            c.update(set(tokens))
+        return c  # unique across Catalog objects: a restored catalog is new
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -62,6 +80,8 @@ CREATE TABLE IF NOT EXISTS units (
 );
 CREATE INDEX IF NOT EXISTS units_locator ON units(doc_id, locator);
 CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+-- passages per sparse token id: what Qdrant's IDF counts, kept here for answers and abstention
+CREATE TABLE IF NOT EXISTS term_df (token INTEGER PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
 """
 
 
@@ -109,14 +129,18 @@ class Catalog:
         return [r["key"][len("pending:"):] for r in rows]
 
     # -- documents ------------------------------------------------------------
-    def commit_document(self, parsed: ParsedDocument, chunk_ids: list[str]) -> None:
-        self.generation = next(_GENERATIONS)
-        """Replace the document's records in one transaction."""
+    def commit_document(
+        self, parsed: ParsedDocument, chunk_ids: list[str], terms: TermDelta | None = None
+    ) -> None:
+        """Replace the document's records in one transaction; ``terms`` updates the passage counts
+        per token in the same transaction (see ``TermDelta``)."""
         meta = parsed.meta
         with self._lock:
             cur = self._conn.cursor()
             cur.execute("BEGIN IMMEDIATE")
             try:
+                if terms is not None:
+                    self._apply_terms(cur, terms)
                 cur.execute("DELETE FROM documents WHERE doc_id=?", (meta.doc_id,))
                 cur.execute(
                     "INSERT INTO documents(doc_id, source, sha256, meta, text, outline, warnings, chunk_count, chunk_ids)"
@@ -156,21 +180,76 @@ class Catalog:
             except BaseException:
                 cur.execute("ROLLBACK")
                 raise
+        self.generation = next(_GENERATIONS)
 
     def update_meta(self, doc_id: str, **fields: Any) -> None:
-        self.generation = next(_GENERATIONS)
         with self._lock:
             row = self._conn.execute("SELECT meta FROM documents WHERE doc_id=?", (doc_id,)).fetchone()
             if row is None:
                 return
             meta = {**json.loads(row["meta"]), **fields}
             self._conn.execute("UPDATE documents SET meta=? WHERE doc_id=?", (json.dumps(meta, ensure_ascii=False), doc_id))
-
-    def delete_document(self, doc_id: str) -> bool:
         self.generation = next(_GENERATIONS)
+
+    def delete_document(self, doc_id: str, terms: TermDelta | None = None) -> bool:
         with self._lock:
-            cur = self._conn.execute("DELETE FROM documents WHERE doc_id=?", (doc_id,))
-        return cur.rowcount > 0
+            cur = self._conn.cursor()
+            cur.execute("BEGIN IMMEDIATE")
+            try:
+                if terms is not None:
+                    self._apply_terms(cur, terms)
+                cur.execute("DELETE FROM documents WHERE doc_id=?", (doc_id,))
+                deleted = cur.rowcount > 0
+                cur.execute("COMMIT")
+            except BaseException:
+                cur.execute("ROLLBACK")
+                raise
+        self.generation = next(_GENERATIONS)
+        return deleted
+
+    # -- passage counts per token (document frequencies) -------------------------
+    @staticmethod
+    def _apply_terms(cur: sqlite3.Cursor, terms: TermDelta) -> None:
+        changes = [(t, n) for t, n in terms.added.items()] + [(t, -n) for t, n in terms.removed.items()]
+        cur.executemany(
+            "INSERT INTO term_df(token, df) VALUES (?, ?) ON CONFLICT(token) DO UPDATE SET df = df + excluded.df",
+            changes,
+        )
+        if terms.removed:
+            cur.executemany("DELETE FROM term_df WHERE token=? AND df <= 0", [(t,) for t in terms.removed])
+
+    def term_df(self, token: int) -> int:
+        with self._lock:
+            row = self._conn.execute("SELECT df FROM term_df WHERE token=?", (token,)).fetchone()
+        return row["df"] if row else 0
+
+    def has_term_stats(self) -> bool:
+        with self._lock:
+            return self._conn.execute("SELECT 1 FROM term_df LIMIT 1").fetchone() is not None
+
+    def rebuild_term_stats(self, counts: dict[int, int]) -> None:
+        """Replace all counts at once (an older catalog, or a repair)."""
+        with self._lock:
+            cur = self._conn.cursor()
+            cur.execute("BEGIN IMMEDIATE")
+            try:
+                cur.execute("DELETE FROM term_df")
+                cur.executemany("INSERT INTO term_df(token, df) VALUES (?, ?)", list(counts.items()))
+                cur.execute("COMMIT")
+            except BaseException:
+                cur.execute("ROLLBACK")
+                raise
+        self.generation = next(_GENERATIONS)
+
+    def text_chars(self) -> int:
+        with self._lock:
+            row = self._conn.execute("SELECT COALESCE(SUM(LENGTH(text)), 0) AS n FROM documents").fetchone()
+        return int(row["n"])
+
+    def passage_count(self) -> int:
+        with self._lock:
+            row = self._conn.execute("SELECT COALESCE(SUM(chunk_count), 0) AS n FROM documents").fetchone()
+        return int(row["n"])
 
     def doc_ids(self) -> set[str]:
         with self._lock:

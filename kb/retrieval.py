@@ -1,7 +1,7 @@
 """Hybrid retrieval: dense + jieba-sparse prefetches fused inside Qdrant.
 
-Also keeps the document frequencies of tokens (for answer scoring and
-abstention), computed once from the stored passages and refreshed after writes.
+Also answers what the corpus knows about a word (passages containing it, titles,
+offices), cached per catalog generation, for answer scoring and abstention.
 """
 
 from __future__ import annotations
@@ -9,22 +9,24 @@ from __future__ import annotations
 import logging
 import math
 import threading
-from collections import Counter
 from typing import Any
 
 from kb.service import KnowledgeBase
+from kb.sparse import token_id
 from kb.store import Hit, Mode, SearchFilter
 
 logger = logging.getLogger(__name__)
+
+TEXT_SCAN_LIMIT = 30_000_000  # characters of stored text kept in memory for substring checks
 
 
 class Retriever:
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
-        self._df: Counter[str] | None = None
-        self._n_docs = 0
-        self._df_key: tuple | None = None
-        self._refreshing = False
+        self._df_cache: dict[int, int] = {}
+        self._df_key: int | None = None
+        self._n = 0
+        self._n_key: int | None = None
         self._lock = threading.Lock()
         self._titles: list[str] = []
         self._titles_key: tuple | None = None
@@ -76,22 +78,33 @@ class Retriever:
         return cached
 
     def warm_up(self) -> None:
-        """Load models and term statistics now rather than on the first question."""
+        """Load models now rather than on the first question."""
         self.kb.warm_up()
-        if self.kb.catalog.doc_ids():
-            self._doc_freqs()
 
     # -- document frequencies ------------------------------------------------
+    # Passages per token come from the catalog (kept with every write, kb/catalog.py), keyed by
+    # the same token ids as the sparse vectors: what Qdrant's IDF counts.
     def idf(self, token: str) -> float:
-        df, n = self._doc_freqs()
-        return math.log(1 + (n + 1) / (df.get(token, 0) + 0.5))
+        return math.log(1 + (self.passage_count() + 1) / (self.doc_freq(token) + 0.5))
 
     def doc_freq(self, token: str) -> int:
-        """How many stored passages contain ``token`` (a jieba search-mode token)."""
-        return self._doc_freqs()[0].get(token.lower(), 0)
+        """How many stored passages contain ``token`` (a jieba token; title and section count)."""
+        gen = self.kb.catalog.generation
+        if self._df_key != gen:
+            self._df_cache, self._df_key = {}, gen
+        tid = token_id(token.lower())
+        df = self._df_cache.get(tid)
+        if df is None:
+            df = self._df_cache[tid] = self.kb.catalog.term_df(tid)
+            if len(self._df_cache) > 100_000:
+                self._df_cache.clear()
+        return df
 
     def passage_count(self) -> int:
-        return self._doc_freqs()[1]
+        gen = self.kb.catalog.generation
+        if self._n_key != gen:
+            self._n, self._n_key = self.kb.catalog.passage_count(), gen
+        return self._n
 
     def titles(self) -> list[str]:
         key = self.kb.catalog.generation
@@ -109,42 +122,19 @@ class Retriever:
         return self._offices
 
     def corpus_has(self, word: str) -> bool:
-        """Whether the stored corpus uses ``word`` anywhere: as a token, in a title or in the text."""
+        """Whether the stored corpus uses ``word`` anywhere: as a token, in a title or in the text.
+
+        The text itself is searched (for words jieba cut differently, 危险化学品安全法 ->
+        危险化学品 + 安全法) only while all stored text fits in TEXT_SCAN_LIMIT characters;
+        past that, tokens and titles decide."""
         if self.doc_freq(word) > 0 or any(word in t for t in self.titles()):
             return True
         key = self.kb.catalog.generation
         if self._text_key != key:
-            self._text = "\n".join(d["text"] for d in self.kb.catalog.all_texts())
+            total = self.kb.catalog.text_chars()
+            self._text = "\n".join(d["text"] for d in self.kb.catalog.all_texts()) if total <= TEXT_SCAN_LIMIT else ""
             self._text_key = key
         return word in self._text
-
-    def _doc_freqs(self) -> tuple[Counter[str], int]:
-        """Token document frequencies over the stored passages.
-
-        Built once at start; after a write the old figures keep serving while one
-        background thread rebuilds them, so an upload never stalls the questions.
-        """
-        key = self.kb.catalog.generation
-        if self._df is not None and (key == self._df_key or self._refreshing):
-            return self._df, self._n_docs
-        with self._lock:
-            if self._df is None:
-                self._rebuild(key)
-            elif key != self._df_key and not self._refreshing:
-                self._refreshing = True
-                threading.Thread(target=self._rebuild, args=(key,), daemon=True).start()
-            return self._df, self._n_docs
-
-    def _rebuild(self, key: tuple) -> None:
-        try:
-            df: Counter[str] = Counter()
-            hits = self.kb.store.scroll(limit=1_000_000)
-            for h in hits:
-                df.update(set(self.kb.sparse.tokenizer.tokens(h.payload.get("text", ""))))
-            self._df, self._n_docs, self._df_key = df, len(hits), key
-            logger.info("document frequencies from %d passages", len(hits))
-        finally:
-            self._refreshing = False
 
 
 def payload_filter(

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from kb.catalog import Catalog
+from kb.catalog import Catalog, TermDelta
 from kb.embedders import Embedder, make_embedder
 from kb.lock import DataDirLock
 from kb.query import Thesaurus
@@ -84,7 +84,9 @@ class KnowledgeBase:
             self.store = self._store if self._store is not None else make_store(self.settings)
             if check_index:
                 self._check_embedder()
-            self.reconcile()
+            repaired = self.reconcile()
+            if repaired or (self.catalog.doc_ids() and not self.catalog.has_term_stats()):
+                self.rebuild_term_stats()  # an older catalog, or counts a crash left wrong
         except BaseException:
             self.close()
             raise
@@ -155,24 +157,36 @@ class KnowledgeBase:
         return repaired
 
     def _drop(self, doc_id: str) -> None:
+        removed = TermDelta()
         try:
+            removed.removed = TermDelta.of(self.store.sparse_tokens(SearchFilter({"doc_id": doc_id})))
             self.store.delete_by_doc(doc_id)
         except StoreUnavailableError:
             logger.debug("no store yet while dropping %s", doc_id)
-        self.catalog.delete_document(doc_id)
+        self.catalog.delete_document(doc_id, removed if doc_id in self.catalog.doc_ids() else None)
         self.catalog.clear_pending(doc_id)
         self.store.flush()
+
+    def rebuild_term_stats(self) -> int:
+        """Count every stored passage's tokens again (one pass over the sparse vectors)."""
+        counts = TermDelta.of(self.store.sparse_tokens()) if self.catalog.doc_ids() else {}
+        self.catalog.rebuild_term_stats(dict(counts))
+        logger.info("term statistics rebuilt: %d tokens", len(counts))
+        return len(counts)
 
     # -- writes ------------------------------------------------------------
     def write_document(self, parsed: ParsedDocument, points: list[StorePoint]) -> None:
         """Replace a document atomically: either all its chunks and records are stored, or none."""
         self._ensure_collection()
         doc_id = parsed.meta.doc_id
+        terms = TermDelta(added=TermDelta.of(p.sparse.indices for p in points))
+        if doc_id in self.catalog.doc_ids():  # a new version: its old passages stop counting
+            terms.removed = TermDelta.of(self.store.sparse_tokens(SearchFilter({"doc_id": doc_id})))
         self.catalog.mark_pending(doc_id)
         self.store.delete_by_doc(doc_id)
         self.store.upsert(points)
         self.store.flush()
-        self.catalog.commit_document(parsed, [p.id for p in points])
+        self.catalog.commit_document(parsed, [p.id for p in points], terms)
         self.catalog.clear_pending(doc_id)
 
     def delete_document(self, doc_id: str) -> bool:

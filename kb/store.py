@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
+from collections.abc import Iterator
 from typing import Any, Literal
 
 from kb.sparse import SparseVec
@@ -97,6 +98,10 @@ class VectorStore(ABC):
     @abstractmethod
     def scroll(self, flt: SearchFilter | None = None, limit: int = 10_000) -> list[Hit]:
         """Every point matching ``flt`` (payload only, score 0), up to ``limit``."""
+
+    @abstractmethod
+    def sparse_tokens(self, flt: SearchFilter | None = None) -> Iterator[list[int]]:
+        """The sparse token ids of every point matching ``flt``, one list per point."""
 
     @abstractmethod
     def search(

@@ -150,6 +150,21 @@ class EdgeStore(VectorStore):
                 break
         return out
 
+    def sparse_tokens(self, flt: SearchFilter | None = None):
+        self._open_existing()
+        if self._shard is None:
+            return
+        offset = None
+        while True:
+            records, offset = self._shard.scroll(
+                qe.ScrollRequest(offset=offset, limit=1000, filter=_filter(flt), with_payload=False, with_vector=[SPARSE])
+            )
+            for r in records:
+                vec = (r.vector or {}).get(SPARSE)
+                yield list(vec.indices) if vec is not None else []
+            if offset is None or not records:
+                break
+
     def search(
         self,
         *,

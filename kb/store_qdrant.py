@@ -156,6 +156,21 @@ class QdrantClientStore(VectorStore):
                 break
         return out
 
+    def sparse_tokens(self, flt: SearchFilter | None = None):
+        if not self._exists():
+            return
+        offset = None
+        while True:
+            records, offset = self._call(
+                "scroll points", self.client.scroll, self.collection, scroll_filter=_filter(flt), limit=1000,
+                offset=offset, with_payload=False, with_vectors=[SPARSE],
+            )
+            for r in records:
+                vec = (r.vector or {}).get(SPARSE)
+                yield list(vec.indices) if vec is not None else []
+            if offset is None or not records:
+                break
+
     def search(
         self,
         *,

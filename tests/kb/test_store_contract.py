@@ -146,3 +146,17 @@ def test_set_payload_by_doc(store):
     store.set_payload_by_doc("c", {"validity": "被替代"})
     assert {h.payload["doc_id"] for h in store.scroll(SearchFilter({"validity": "被替代"}))} == {"c"}
     assert store.scroll(SearchFilter({"doc_id": "c"}))[0].payload["text"].startswith("大力实施")  # merged, not replaced
+
+
+def test_sparse_tokens_are_the_stored_indices(store, encoder):
+    got = sorted(sorted(t) for t in store.sparse_tokens(SearchFilter({"doc_id": ["a", "c"]})))
+    want = sorted(sorted(encoder.encode_document(TEXTS[k][3]).indices) for k in ("a", "c"))
+    assert got == want
+    assert len(list(store.sparse_tokens())) == len(TEXTS)
+
+
+def test_drop_removes_the_collection(store):
+    store.drop()
+    assert store.count() == 0 and list(store.sparse_tokens()) == []
+    store.ensure_collection(DIM)  # and it can be built again
+    assert store.count() == 0
