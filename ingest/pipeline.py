@@ -114,6 +114,8 @@ class Ingestor:
                 (report.updated if doc_id in before else report.added).append(doc_id)
             bar.update(len(batch))
         bar.close()
+        if report.added or report.updated:
+            self.kb.store.optimize()  # build the index once, after the load, not per point
         return report
 
     def ingest_bytes(self, data: bytes, filename: str, upload_dir: Path) -> tuple[str, str, dict]:

@@ -43,10 +43,11 @@ def make_store(settings: Settings) -> VectorStore:
             api_key=settings.qdrant_api_key,
             path=None if settings.qdrant_url else (settings.qdrant_path or settings.data_dir / "qdrant-local"),
             collection=settings.collection,
+            config=settings.index_config(),
         )
     from kb.store_edge import EdgeStore
 
-    return EdgeStore(settings.data_dir / "qdrant-edge")
+    return EdgeStore(settings.data_dir / "qdrant-edge", settings.index_config())
 
 
 class KnowledgeBase:

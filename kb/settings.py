@@ -37,6 +37,22 @@ class Settings(BaseSettings):
     qdrant_path: Path | None = None  # qdrant-client local mode folder (tests, small deployments)
     collection: str = "emkb"
 
+    # Index at scale (applied when the collection is created; see kb/store.py IndexConfig)
+    hnsw_m: int = Field(16, ge=4, le=128)
+    hnsw_ef_construct: int = Field(100, ge=8, le=1000)
+    hnsw_ef: int = Field(128, ge=8, le=4096)
+    full_scan_threshold_kb: int = Field(10_000, ge=0)
+    quantization: Literal["none", "int8"] = "none"
+    oversampling: float = Field(2.0, ge=1.0, le=10.0)
+    vectors_on_disk: bool = False
+    payload_on_disk: bool = False
+    exact_search: bool = False
+    # Qdrant cluster (qdrant backend): shards, replicas per shard, replicas that must confirm a write
+    qdrant_shards: int = Field(1, ge=1)
+    qdrant_replicas: int = Field(1, ge=1)
+    qdrant_write_consistency: int = Field(1, ge=1)
+    qdrant_read_consistency: str = "majority"
+
     # Retrieval
     fusion: Literal["rrf", "dbsf"] = "dbsf"  # measured: DBSF beat RRF (k=2..60) on the benchmark
     rrf_k: int = 60
@@ -94,6 +110,29 @@ class Settings(BaseSettings):
                 "write endpoints are on (EMKB_WRITES=on) but EMKB_ADMIN_API_KEY is not set; set a key, "
                 "or EMKB_ALLOW_UNAUTHENTICATED_WRITES=true for local use only"
             )
+
+    @field_validator("qdrant_read_consistency")
+    @classmethod
+    def _check_read_consistency(cls, value: str) -> str:
+        if value in ("all", "majority", "quorum") or value.isdigit():
+            return value
+        raise ValueError("EMKB_QDRANT_READ_CONSISTENCY must be all, majority, quorum or a number of replicas")
+
+    def index_config(self):
+        from kb.store import IndexConfig
+
+        if self.qdrant_write_consistency > self.qdrant_replicas:
+            raise ValueError(
+                f"EMKB_QDRANT_WRITE_CONSISTENCY={self.qdrant_write_consistency} is more than "
+                f"EMKB_QDRANT_REPLICAS={self.qdrant_replicas}: no write could ever be confirmed"
+            )
+        return IndexConfig(
+            hnsw_m=self.hnsw_m, hnsw_ef_construct=self.hnsw_ef_construct, hnsw_ef=self.hnsw_ef,
+            full_scan_threshold_kb=self.full_scan_threshold_kb, quantization=self.quantization,
+            oversampling=self.oversampling, vectors_on_disk=self.vectors_on_disk, payload_on_disk=self.payload_on_disk,
+            exact=self.exact_search, shards=self.qdrant_shards, replicas=self.qdrant_replicas,
+            write_consistency=self.qdrant_write_consistency, read_consistency=self.qdrant_read_consistency,
+        )
 
     @property
     def backend(self) -> str:

@@ -33,6 +33,29 @@ INTEGER_INDEXES = ("year",)
 Mode = Literal["hybrid", "dense", "sparse"]
 
 
+@dataclass(frozen=True)
+class IndexConfig:
+    """How the collection is indexed and, on a Qdrant cluster, distributed (kb/settings.py).
+
+    HNSW and quantization apply to the dense vectors; the sparse vectors always use
+    Qdrant's inverted index with IDF. Set when the collection is created.
+    """
+
+    hnsw_m: int = 16
+    hnsw_ef_construct: int = 100
+    hnsw_ef: int = 128  # candidates per HNSW search; higher = better recall, slower
+    full_scan_threshold_kb: int = 10_000  # segments smaller than this are searched exactly
+    quantization: Literal["none", "int8"] = "none"  # int8: 4x less RAM for vectors, rescored
+    oversampling: float = 2.0  # with int8: candidates fetched per result before rescoring
+    vectors_on_disk: bool = False  # original vectors memory-mapped instead of in RAM
+    payload_on_disk: bool = False
+    exact: bool = False  # every dense search exact (a baseline for recall)
+    shards: int = 1  # Qdrant cluster only
+    replicas: int = 1
+    write_consistency: int = 1
+    read_consistency: str = "majority"  # "all", "majority", "quorum" or a number of replicas
+
+
 class StoreError(Exception):
     """The store failed; never reported as an empty result."""
 
@@ -116,12 +139,18 @@ class VectorStore(ABC):
         rrf_k: int = 60,
         weights: tuple[float, float] = (1.0, 1.0),
         prefetch_limit: int = 50,
+        exact: bool | None = None,
     ) -> list[Hit]:
-        """Best ``limit`` points. ``weights`` = (dense, sparse) for weighted RRF."""
+        """Best ``limit`` points. ``weights`` = (dense, sparse) for weighted RRF; ``exact`` overrides
+        the configured HNSW search for this call (recall measurement)."""
 
     @abstractmethod
     def drop(self) -> None:
         """Delete the whole collection (``emkb reindex`` rebuilds it)."""
+
+    @abstractmethod
+    def optimize(self) -> None:
+        """Build indexes for what was written (after a bulk load); a no-op where the server does it."""
 
     @abstractmethod
     def flush(self) -> None: ...

@@ -10,6 +10,7 @@ import qdrant_edge as qe
 from kb.sparse import SparseVec
 from kb.store import (
     DENSE,
+    IndexConfig,
     INTEGER_INDEXES,
     KEYWORD_INDEXES,
     SPARSE,
@@ -42,8 +43,9 @@ def _filter(flt: SearchFilter | None) -> qe.Filter | None:
 
 
 class EdgeStore(VectorStore):
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, config: IndexConfig | None = None) -> None:
         self.path = Path(path)
+        self.config = config if config is not None else IndexConfig()
         self._shard: qe.EdgeShard | None = None
         self._dense = False
 
@@ -69,10 +71,29 @@ class EdgeStore(VectorStore):
         if self._shard is not None:
             return
         self.path.mkdir(parents=True, exist_ok=True)
-        vectors = {DENSE: qe.EdgeVectorParams(size=dense_dim, distance=qe.Distance.Cosine)} if dense_dim else {}
+        c = self.config
+        quantization = (
+            qe.ScalarQuantizationConfig(type=qe.ScalarType.Int8, quantile=0.99, memory=qe.Memory.Cached)
+            if c.quantization == "int8"
+            else None
+        )
+        vectors = (
+            {
+                DENSE: qe.EdgeVectorParams(
+                    size=dense_dim,
+                    distance=qe.Distance.Cosine,
+                    memory=qe.Memory.Cold if c.vectors_on_disk else qe.Memory.Cached,
+                    quantization_config=quantization,
+                )
+            }
+            if dense_dim
+            else {}
+        )
         config = qe.EdgeConfig(
             vectors=vectors,
             sparse_vectors={SPARSE: qe.EdgeSparseVectorParams(modifier=qe.Modifier.Idf)},
+            hnsw_config=qe.HnswIndexConfig(m=c.hnsw_m, ef_construct=c.hnsw_ef_construct, full_scan_threshold=c.full_scan_threshold_kb),
+            on_disk_payload=c.payload_on_disk,
         )
         try:
             self._shard = qe.EdgeShard.create(str(self.path), config)
@@ -94,6 +115,11 @@ class EdgeStore(VectorStore):
     def flush(self) -> None:
         if self._shard is not None:
             self._shard.flush()
+
+    def optimize(self) -> None:
+        """qdrant-edge optimizes only when asked: merge segments and build HNSW once, after a load."""
+        if self._shard is not None:
+            self._shard.optimize()
 
     def drop(self) -> None:
         import shutil
@@ -177,6 +203,7 @@ class EdgeStore(VectorStore):
         rrf_k: int = 60,
         weights: tuple[float, float] = (1.0, 1.0),
         prefetch_limit: int = 50,
+        exact: bool | None = None,
     ) -> list[Hit]:
         shard = self.shard
         use_dense, use_sparse = plan_search(dense if self._dense else None, sparse, mode)
@@ -188,13 +215,19 @@ class EdgeStore(VectorStore):
             queries.append(qe.Query.Nearest(qe.SparseVector(indices=sparse.indices, values=sparse.values), using=SPARSE))
         if not queries:
             return []
+        c = self.config
+        params = qe.SearchParams(
+            hnsw_ef=c.hnsw_ef,
+            exact=c.exact if exact is None else exact,
+            quantization=qe.QuantizationSearchParams(rescore=True, oversampling=c.oversampling) if c.quantization != "none" else None,
+        )
         if len(queries) == 1:
-            request = qe.QueryRequest(limit=limit, query=queries[0], filter=f, with_payload=True)
+            request = qe.QueryRequest(limit=limit, query=queries[0], filter=f, with_payload=True, params=params)
         else:
             fuse = qe.Fusion.Dbsf() if fusion == "dbsf" else qe.Fusion.Rrf(k=rrf_k, weights=list(weights))
             request = qe.QueryRequest(
                 limit=limit,
-                prefetches=[qe.Prefetch(limit=max(prefetch_limit, limit), query=q, filter=f) for q in queries],
+                prefetches=[qe.Prefetch(limit=max(prefetch_limit, limit), query=q, filter=f, params=params) for q in queries],
                 query=fuse,
                 with_payload=True,
             )

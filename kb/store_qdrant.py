@@ -10,6 +10,7 @@ from qdrant_client import QdrantClient, models
 from kb.sparse import SparseVec
 from kb.store import (
     DENSE,
+    IndexConfig,
     INTEGER_INDEXES,
     KEYWORD_INDEXES,
     SPARSE,
@@ -50,8 +51,10 @@ class QdrantClientStore(VectorStore):
         path: Path | None = None,
         collection: str = "emkb",
         timeout: int = 30,
+        config: IndexConfig | None = None,
     ) -> None:
         self.collection = collection
+        self.config = config if config is not None else IndexConfig()
         self._where = url or str(path)
         try:
             if url:
@@ -61,6 +64,31 @@ class QdrantClientStore(VectorStore):
         except Exception as e:
             raise StoreUnavailableError(f"cannot reach Qdrant at {self._where}: {e}") from e
         self._dense: bool | None = None
+
+    @property
+    def _ordering(self):
+        # with replicas, route writes through each shard's leader so that replicas apply them in one order
+        return models.WriteOrdering.MEDIUM if self.config.replicas > 1 else None
+
+    @property
+    def _consistency(self):
+        rc = self.config.read_consistency
+        if self.config.replicas <= 1:
+            return None
+        if rc.isdigit():
+            return int(rc)
+        return models.ReadConsistencyType(rc)
+
+    def _params(self, exact: bool | None) -> models.SearchParams:
+        c = self.config
+        return models.SearchParams(
+            hnsw_ef=c.hnsw_ef,
+            exact=c.exact if exact is None else exact,
+            quantization=models.QuantizationSearchParams(rescore=True, oversampling=c.oversampling) if c.quantization != "none" else None,
+        )
+
+    def optimize(self) -> None:
+        return None  # a Qdrant server runs its optimizers in the background
 
     def _call(self, what: str, fn, *args, **kwargs):
         try:
@@ -81,14 +109,29 @@ class QdrantClientStore(VectorStore):
     def ensure_collection(self, dense_dim: int) -> None:
         if self._exists():
             return
+        c = self.config
+        quantization = (
+            models.ScalarQuantization(scalar=models.ScalarQuantizationConfig(type=models.ScalarType.INT8, quantile=0.99, always_ram=True))
+            if c.quantization == "int8"
+            else None
+        )
         self._call(
             "create the collection",
             self.client.create_collection,
             self.collection,
-            vectors_config={DENSE: models.VectorParams(size=dense_dim, distance=models.Distance.COSINE)}
+            vectors_config={
+                DENSE: models.VectorParams(
+                    size=dense_dim, distance=models.Distance.COSINE, on_disk=c.vectors_on_disk, quantization_config=quantization
+                )
+            }
             if dense_dim
             else {},
             sparse_vectors_config={SPARSE: models.SparseVectorParams(modifier=models.Modifier.IDF)},
+            hnsw_config=models.HnswConfigDiff(m=c.hnsw_m, ef_construct=c.hnsw_ef_construct, full_scan_threshold=c.full_scan_threshold_kb),
+            on_disk_payload=c.payload_on_disk,
+            shard_number=c.shards,
+            replication_factor=c.replicas,
+            write_consistency_factor=c.write_consistency,
         )
         for key in KEYWORD_INDEXES:
             self._call("index payload", self.client.create_payload_index, self.collection, key, models.PayloadSchemaType.KEYWORD)
@@ -105,7 +148,7 @@ class QdrantClientStore(VectorStore):
                 if dense_ok and p.dense is not None:
                     vector[DENSE] = [float(x) for x in p.dense]
                 batch.append(models.PointStruct(id=p.id, vector=vector, payload=p.payload))
-            self._call("upsert points", self.client.upsert, self.collection, points=batch, wait=True)
+            self._call("upsert points", self.client.upsert, self.collection, points=batch, wait=True, ordering=self._ordering)
 
     def delete_by_doc(self, doc_id: str) -> None:
         if self._exists():
@@ -183,14 +226,18 @@ class QdrantClientStore(VectorStore):
         rrf_k: int = 60,
         weights: tuple[float, float] = (1.0, 1.0),
         prefetch_limit: int = 50,
+        exact: bool | None = None,
     ) -> list[Hit]:
         if not self._exists():
             raise StoreUnavailableError(f"no collection {self.collection!r} at {self._where}; run `emkb ingest` first")
         use_dense, use_sparse = plan_search(dense if self._has_dense() else None, sparse, mode)
         f = _filter(flt)
         prefetches = []
+        params = self._params(exact)
         if use_dense:
-            prefetches.append(models.Prefetch(query=[float(x) for x in dense], using=DENSE, limit=max(prefetch_limit, limit), filter=f))
+            prefetches.append(
+                models.Prefetch(query=[float(x) for x in dense], using=DENSE, limit=max(prefetch_limit, limit), filter=f, params=params)
+            )
         if use_sparse:
             prefetches.append(
                 models.Prefetch(
@@ -198,19 +245,26 @@ class QdrantClientStore(VectorStore):
                     using=SPARSE,
                     limit=max(prefetch_limit, limit),
                     filter=f,
+                    params=params,
                 )
             )
         if not prefetches:
             return []
         if len(prefetches) == 1:
             p = prefetches[0]
-            response = self._call("search", self.client.query_points, self.collection, query=p.query, using=p.using, query_filter=f, limit=limit, with_payload=True)
+            response = self._call(
+                "search", self.client.query_points, self.collection, query=p.query, using=p.using, query_filter=f,
+                limit=limit, with_payload=True, search_params=params, consistency=self._consistency,
+            )
         else:
             if fusion == "dbsf":
                 query = models.FusionQuery(fusion=models.Fusion.DBSF)
             else:
                 query = models.RrfQuery(rrf=models.Rrf(k=rrf_k, weights=list(weights)))
-            response = self._call("search", self.client.query_points, self.collection, prefetch=prefetches, query=query, limit=limit, with_payload=True)
+            response = self._call(
+                "search", self.client.query_points, self.collection, prefetch=prefetches, query=query, limit=limit,
+                with_payload=True, consistency=self._consistency,
+            )
         return [Hit(str(p.id), float(p.score), dict(p.payload or {})) for p in response.points]
 
     def drop(self) -> None:

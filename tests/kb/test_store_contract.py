@@ -160,3 +160,31 @@ def test_drop_removes_the_collection(store):
     assert store.count() == 0 and list(store.sparse_tokens()) == []
     store.ensure_collection(DIM)  # and it can be built again
     assert store.count() == 0
+
+
+@pytest.mark.parametrize("backend", ["edge", "qdrant-local"])
+def test_scale_settings_build_and_search(tmp_path, encoder, backend):
+    """int8 quantization, vectors on disk, HNSW settings: created, optimized and searched the same way."""
+    from kb.store import IndexConfig
+
+    config = IndexConfig(hnsw_m=8, hnsw_ef_construct=32, hnsw_ef=32, quantization="int8", vectors_on_disk=True,
+                         payload_on_disk=True, full_scan_threshold_kb=0)
+    if backend == "edge":
+        s = EdgeStore(tmp_path / "edge", config)
+    else:
+        s = QdrantClientStore(path=tmp_path / "q", collection="scale", config=config)
+    s.ensure_collection(DIM)
+    points = [
+        StorePoint(str(uuid.uuid5(uuid.NAMESPACE_URL, f"p{i}")), _dense(f"{t}{i}"), encoder.encode_document(t),
+                   {"doc_id": f"d{i % 7}", "text": t})
+        for i, t in enumerate(v[3] for _ in range(40) for v in TEXTS.values())
+    ]
+    s.upsert(points)
+    s.flush()
+    s.optimize()
+    q = _dense(TEXTS["c"][3] + "3")
+    approx = [h.id for h in s.search(dense=q, sparse=None, limit=5, mode="dense")]
+    exact = [h.id for h in s.search(dense=q, sparse=None, limit=5, mode="dense", exact=True)]
+    assert len(approx) == 5 and approx[0] == exact[0]
+    assert s.count() == len(points)
+    s.close()
