@@ -10,6 +10,7 @@ Examples:
   emkb inspect corpus/work_plans/001_6081a029a38b96ac.txt
   emkb eval --compare bm25,dense,hybrid
   emkb backup /srv/backups/emkb-2026-11-24 && emkb restore /srv/backups/emkb-2026-11-24
+  emkb export /srv/emkb-export && QDRANT_URL=http://qdrant-1:6333 emkb import /srv/emkb-export
 """
 
 from __future__ import annotations
@@ -233,6 +234,26 @@ def cmd_restore(args, settings) -> int:
     return 0
 
 
+def cmd_export(args, settings) -> int:
+    from kb.transfer import export_kb
+
+    with _open_kb(settings) as kb:
+        m = export_kb(kb, Path(args.dir))
+    print(f"exported {m['documents']} documents, {m['points']} points ({m['embedder']}) to {args.dir}")
+    return 0
+
+
+def cmd_import(args, settings) -> int:
+    from kb.service import KnowledgeBase
+    from kb.transfer import import_kb
+
+    with KnowledgeBase(settings).open(check_index=False) as kb:
+        m = import_kb(kb, Path(args.dir), replace=args.replace)
+        where = settings.qdrant_url or settings.data_dir
+    print(f"imported {m['documents']} documents, {m['imported']} points into {where}")
+    return 0
+
+
 def cmd_eval(args, settings) -> int:
     from eval.harness import main as eval_main
 
@@ -298,6 +319,15 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("dir")
     s.set_defaults(func=cmd_restore)
 
+    s = sub.add_parser("export", help="write the catalog and every point (vectors, payload) to a new folder")
+    s.add_argument("dir")
+    s.set_defaults(func=cmd_export)
+
+    s = sub.add_parser("import", help="load an export into the configured store (embedded, or QDRANT_URL)")
+    s.add_argument("dir")
+    s.add_argument("--replace", action="store_true", help="delete what the target holds first")
+    s.set_defaults(func=cmd_import)
+
     s = sub.add_parser("eval", help="run the benchmark questions and report quality")
     s.add_argument("--questions", nargs="*", help="question files (JSONL); default eval/questions/*.jsonl")
     s.add_argument("--api", help="score a running server's POST /ask at this URL instead of in-process")
@@ -323,6 +353,7 @@ def main(argv: list[str] | None = None) -> int:
     jieba.setLogLevel(logging.WARNING)
     from ingest.errors import IngestError
     from kb.store import StoreError
+    from kb.transfer import TransferError
     from pydantic import ValidationError
 
     try:
@@ -330,7 +361,7 @@ def main(argv: list[str] | None = None) -> int:
 
         get_settings.cache_clear()
         return args.func(args, get_settings())
-    except (StoreError, IngestError, FileExistsError, FileNotFoundError) as e:
+    except (StoreError, IngestError, TransferError, FileExistsError, FileNotFoundError) as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
     except ValidationError as e:

@@ -8,7 +8,9 @@
 - a unit longer than ``max_chars`` is cut at sentence ends (。！？；), and a
   sentence longer than that at a jieba word boundary;
 - every chunk's text is the exact slice ``parsed.text[start:end]``; chunk ids
-  are uuid5 of document, position and text, so re-ingesting is a no-op.
+  are uuid5 of document, position and text, so re-ingesting is a no-op;
+- a passage repeated word for word in one document is kept once, with the
+  locators of every copy (PDF manuals repeat rows and headers on many pages).
 """
 
 from __future__ import annotations
@@ -196,4 +198,21 @@ def split_document(parsed: ParsedDocument, *, min_chars: int = 150, max_chars: i
     flush()
     if heading is not None:  # a trailing heading with nothing after it
         drafts.append(_Draft(heading.start, heading.end, [heading], [], "heading"))
-    return [_chunk(parsed, d, i) for i, d in enumerate(drafts)]
+    return _merge_repeats([_chunk(parsed, d, i) for i, d in enumerate(drafts)])
+
+
+def _merge_repeats(chunks: list[Chunk]) -> list[Chunk]:
+    """A passage that repeats word for word within one document (PDF manuals repeat table
+    rows and headers page after page) is stored once, with every place it appears in its
+    locators: one result instead of a page of identical ones, and no ties between copies."""
+    first: dict[str, Chunk] = {}
+    out: list[Chunk] = []
+    for c in chunks:
+        key = re.sub(r"\s+", "", c.text)
+        kept = first.get(key)
+        if kept is None:
+            first[key] = c
+            out.append(c)
+        else:
+            kept.locators.extend(loc for loc in c.locators if loc not in kept.locators)
+    return out

@@ -284,6 +284,11 @@ class Catalog:
             {**json.loads(r["meta"]), "chunk_count": r["chunk_count"], "ingested_at": r["ingested_at"]} for r in rows
         ], total
 
+    def meta(self, doc_id: str) -> DocMeta | None:
+        with self._lock:
+            row = self._conn.execute("SELECT meta FROM documents WHERE doc_id=?", (doc_id,)).fetchone()
+        return DocMeta(**json.loads(row["meta"])) if row else None
+
     def all_meta(self) -> list[DocMeta]:
         with self._lock:
             rows = self._conn.execute("SELECT meta FROM documents").fetchall()
@@ -333,6 +338,19 @@ class Catalog:
                 self._conn.backup(dest)
             finally:
                 dest.close()
+
+    def restore_from(self, path: Path) -> None:
+        """Replace every table's contents with those of the catalog file at ``path``."""
+        if not Path(path).exists():
+            raise FileNotFoundError(f"{path}: no catalog to restore")
+        with self._lock:
+            src = sqlite3.connect(path)
+            try:
+                src.backup(self._conn)
+            finally:
+                src.close()
+            self._conn.executescript(SCHEMA)  # an older export may lack newer tables
+        self.generation = next(_GENERATIONS)
 
 
 def _task(r: sqlite3.Row) -> Task:

@@ -14,6 +14,7 @@ from typing import Any
 from kb.service import KnowledgeBase
 from kb.sparse import token_id
 from kb.store import Hit, Mode, SearchFilter
+from kb.titles import TitleIndex
 
 logger = logging.getLogger(__name__)
 
@@ -29,6 +30,8 @@ class Retriever:
         self._n_key: int | None = None
         self._lock = threading.Lock()
         self._titles: list[str] = []
+        self._titles_joined = ""
+        self._title_index = TitleIndex([])
         self._titles_key: tuple | None = None
         self._text = ""
         self._text_key: tuple | None = None
@@ -107,11 +110,21 @@ class Retriever:
         return self._n
 
     def titles(self) -> list[str]:
+        self._refresh_titles()
+        return self._titles
+
+    def title_index(self) -> TitleIndex:
+        self._refresh_titles()
+        return self._title_index
+
+    def _refresh_titles(self) -> None:
         key = self.kb.catalog.generation
         if self._titles_key != key:
-            self._titles = [m.title for m in self.kb.catalog.all_meta()]
+            metas = self.kb.catalog.all_meta()
+            self._titles = [m.title for m in metas]
+            self._titles_joined = "\n".join(self._titles)
+            self._title_index = TitleIndex(metas)
             self._titles_key = key
-        return self._titles
 
     def offices(self) -> set[str]:
         """Every owner the stored task records name (科室, 支队, 中心)."""
@@ -127,7 +140,8 @@ class Retriever:
         The text itself is searched (for words jieba cut differently, 危险化学品安全法 ->
         危险化学品 + 安全法) only while all stored text fits in TEXT_SCAN_LIMIT characters;
         past that, tokens and titles decide."""
-        if self.doc_freq(word) > 0 or any(word in t for t in self.titles()):
+        self._refresh_titles()
+        if self.doc_freq(word) > 0 or word in self._titles_joined:
             return True
         key = self.kb.catalog.generation
         if self._text_key != key:

@@ -123,6 +123,10 @@ class VectorStore(ABC):
         """Every point matching ``flt`` (payload only, score 0), up to ``limit``."""
 
     @abstractmethod
+    def iter_points(self, batch: int = 1000) -> Iterator[list[StorePoint]]:
+        """Every point with its vectors and payload, in batches (export, migration)."""
+
+    @abstractmethod
     def sparse_tokens(self, flt: SearchFilter | None = None) -> Iterator[list[int]]:
         """The sparse token ids of every point matching ``flt``, one list per point."""
 

@@ -176,6 +176,28 @@ class EdgeStore(VectorStore):
                 break
         return out
 
+    def iter_points(self, batch: int = 1000):
+        self._open_existing()
+        if self._shard is None:
+            return
+        offset = None
+        while True:
+            records, offset = self._shard.scroll(qe.ScrollRequest(offset=offset, limit=batch, with_payload=True, with_vector=True))
+            out = []
+            for r in records:
+                vec = r.vector or {}
+                sp = vec.get(SPARSE)
+                out.append(StorePoint(
+                    id=str(r.id),
+                    dense=list(vec[DENSE]) if DENSE in vec else None,
+                    sparse=SparseVec(list(sp.indices), list(sp.values)) if sp is not None else SparseVec([], []),
+                    payload=dict(r.payload or {}),
+                ))
+            if out:
+                yield out
+            if offset is None or not records:
+                break
+
     def sparse_tokens(self, flt: SearchFilter | None = None):
         self._open_existing()
         if self._shard is None:

@@ -59,6 +59,8 @@ class QdrantClientStore(VectorStore):
         try:
             if url:
                 self.client = QdrantClient(url=url, api_key=api_key, timeout=timeout)
+            elif str(path) == ":memory:":  # qdrant-client's local mode without persistence (tests)
+                self.client = QdrantClient(location=":memory:")
             else:
                 self.client = QdrantClient(path=str(path))
         except Exception as e:
@@ -198,6 +200,30 @@ class QdrantClientStore(VectorStore):
             if offset is None or not records:
                 break
         return out
+
+    def iter_points(self, batch: int = 1000):
+        if not self._exists():
+            return
+        offset = None
+        while True:
+            records, offset = self._call(
+                "scroll points", self.client.scroll, self.collection, limit=batch, offset=offset,
+                with_payload=True, with_vectors=True,
+            )
+            out = []
+            for r in records:
+                vec = r.vector or {}
+                sp = vec.get(SPARSE)
+                out.append(StorePoint(
+                    id=str(r.id),
+                    dense=list(vec[DENSE]) if DENSE in vec else None,
+                    sparse=SparseVec(list(sp.indices), list(sp.values)) if sp is not None else SparseVec([], []),
+                    payload=dict(r.payload or {}),
+                ))
+            if out:
+                yield out
+            if offset is None or not records:
+                break
 
     def sparse_tokens(self, flt: SearchFilter | None = None):
         if not self._exists():

@@ -51,3 +51,16 @@ def test_importing_the_splitter_loads_no_jieba_dictionary():
     code = "import ingest.splitter, sys; import jieba; print(jieba.dt.initialized)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=CORPUS.parent)
     assert out.stdout.strip() == "False"
+
+
+def test_a_passage_repeated_in_one_document_is_stored_once_with_every_page():
+    catalogue = next(p for p in _all() if p.meta.doc_id == "weixian-huaxuepin-mulu-2015")
+    chunks = split_document(catalogue)
+    texts = ["".join(c.text.split()) for c in chunks]
+    assert len(texts) == len(set(texts))  # no two chunks of a document say the same thing
+    header = [c for c in chunks if "".join(c.text.split()) == "序号品名别名CAS号备注"]
+    assert len(header) == 1 and len(header[0].locators) > 10  # the table header of every page, once
+    assert all(loc.startswith("p.") for loc in header[0].locators)
+    # across documents nothing is merged: editions of a standard keep their own passages
+    all_chunks = [c for p in _all() for c in split_document(p)]
+    assert len({c.doc_id for c in all_chunks}) == 60

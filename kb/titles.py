@@ -1,0 +1,101 @@
+"""Document titles as questions name them, indexed once per catalog generation.
+
+A question names a document by its full title, a shortened one ("安全生产法" for
+"中华人民共和国安全生产法", the plan inside "关于印发《…》的通知"), or approximately.
+``TitleIndex`` answers both questions an answer needs without scanning every title
+per question, which matters with tens of thousands of documents:
+
+- ``contained(text)``: aliases that occur in the text, longest first, no overlaps;
+- ``closest(text)``: the document whose alias shares most character pairs with it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from kb.models import VALIDITY_IN_FORCE, DocMeta
+from kb.textnorm import normalize
+
+
+def norm(text: str) -> str:
+    return normalize(text).lower()
+
+
+def aliases(title: str) -> list[str]:
+    """The names a document goes by: full title, without (…), without 中华人民共和国, common short forms."""
+    base = re.sub(r"[（(][^）)]*[）)]", "", title)
+    out = {title, base, base.replace("中华人民共和国", "")}
+    for t in list(out):
+        out.add(t.replace("生产安全事故", "事故"))
+        out.add(t.replace("重大生产安全事故隐患", "重大事故隐患"))
+    m = re.search(r"《([^》]+)》", title)
+    if m:
+        out.add(m.group(1))
+    return [a for a in out if len(a) >= 3]
+
+
+@dataclass(frozen=True)
+class Alias:
+    text: str  # normalised
+    doc_id: str
+    full: bool  # the document's full title, not a shortened form
+    in_force: bool
+
+
+class TitleIndex:
+    def __init__(self, metas: list[DocMeta]) -> None:
+        self.aliases: list[Alias] = []
+        for m in metas:
+            for a in aliases(m.title):
+                self.aliases.append(Alias(norm(a), m.doc_id, a == m.title, m.validity == VALIDITY_IN_FORCE))
+        self._by_start: dict[str, list[int]] = defaultdict(list)
+        self._by_gram: dict[str, list[int]] = defaultdict(list)
+        for i, a in enumerate(self.aliases):
+            self._by_start[a.text[:2]].append(i)
+            for g in {a.text[j : j + 2] for j in range(len(a.text) - 1)}:
+                self._by_gram[g].append(i)
+
+    def contained(self, text: str, min_len: int = 4) -> list[tuple[Alias, int]]:
+        """(alias, position) of aliases found in ``text``, longest first, none inside another."""
+        text = norm(text)
+        found = []
+        for pos in range(len(text) - 1):
+            for i in self._by_start.get(text[pos : pos + 2], ()):
+                a = self.aliases[i]
+                if len(a.text) >= min_len and text.startswith(a.text, pos):
+                    found.append((a, pos))
+        found.sort(key=lambda x: (-len(x[0].text), -x[0].full, x[1]))
+        taken: list[tuple[int, int]] = []
+        out = []
+        for a, pos in found:
+            if any(s <= pos < e or s < pos + len(a.text) <= e for s, e in taken):
+                if not any(x.text == a.text and p == pos for x, p in out):
+                    continue
+            taken.append((pos, pos + len(a.text)))
+            out.append((a, pos))
+        return out
+
+    def closest(self, text: str) -> tuple[str | None, float]:
+        """(doc_id, score): a contained alias scores 1 + len/100 (+0.05 for the full title, so that
+        "…解释" beats "…解释（二）" stripped of its number); otherwise the share of the text's
+        character pairs the alias has. Ties go to a document in force."""
+        text = norm(text)
+        best: tuple[float, bool, str | None] = (0.0, False, None)
+        for a, _ in self.contained(text, min_len=3):
+            score = 1.0 + len(a.text) / 100 + (0.05 if a.full else 0.0)
+            best = max(best, (score, a.in_force, a.doc_id))
+        if best[2] is not None:
+            return best[2], best[0]
+        grams = {text[j : j + 2] for j in range(len(text) - 1)}
+        if not grams:
+            return None, 0.0
+        shared: dict[int, int] = defaultdict(int)
+        for g in grams:
+            for i in self._by_gram.get(g, ()):
+                shared[i] += 1
+        for i, n in shared.items():
+            a = self.aliases[i]
+            best = max(best, (n / len(grams), a.in_force, a.doc_id))
+        return best[2], best[0]
