@@ -190,6 +190,5 @@ class KnowledgeBaseWriter:
                     payload=dict(d.meta),
                 )
             )
-        for p in parsed:
-            self.kb.write_document(p, by_doc[p.meta.doc_id])
+        self.kb.write_documents([(p, by_doc[p.meta.doc_id]) for p in parsed])  # one flush, one commit
         return {"written": [p.meta.doc_id for p in parsed]}

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import queue
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -56,20 +58,22 @@ def discover(paths: list[Path]) -> tuple[list[Path], list[dict]]:
     return files, failures
 
 
-def build_pipeline(kb: KnowledgeBase, parser: FileParser) -> Pipeline:
+def build_pipelines(kb: KnowledgeBase, parser: FileParser) -> tuple[Pipeline, Pipeline]:
+    """Two Haystack pipelines, run overlapped by ``Ingestor``: ``prepare`` (parse, chunk, sparse
+    vectors: Python, one core) and ``finish`` (dense vectors, write: the embedder's native code,
+    which releases the GIL and uses both cores)."""
     s = kb.settings
-    pipe = Pipeline()
-    pipe.add_component("parser", parser)
-    pipe.add_component("splitter", StructuralSplitter(s.chunk_min_chars, s.chunk_max_chars))
-    pipe.add_component("dense", DenseEmbedder(kb.embedder, s.embed_batch_size))
-    pipe.add_component("sparse", SparseEmbedder(kb.sparse))
-    pipe.add_component("writer", KnowledgeBaseWriter(kb))
-    pipe.connect("parser.parsed", "splitter.parsed")
-    pipe.connect("parser.parsed", "writer.parsed")
-    pipe.connect("splitter.documents", "dense.documents")
-    pipe.connect("dense.documents", "sparse.documents")
-    pipe.connect("sparse.documents", "writer.documents")
-    return pipe
+    prepare = Pipeline()
+    prepare.add_component("parser", parser)
+    prepare.add_component("splitter", StructuralSplitter(s.chunk_min_chars, s.chunk_max_chars))
+    prepare.add_component("sparse", SparseEmbedder(kb.sparse))
+    prepare.connect("parser.parsed", "splitter.parsed")
+    prepare.connect("splitter.documents", "sparse.documents")
+    finish = Pipeline()
+    finish.add_component("dense", DenseEmbedder(kb.embedder, s.embed_batch_size))
+    finish.add_component("writer", KnowledgeBaseWriter(kb))
+    finish.connect("dense.documents", "writer.documents")
+    return prepare, finish
 
 
 class Ingestor:
@@ -80,13 +84,13 @@ class Ingestor:
         corpus = Path(corpus_dir) if corpus_dir is not None else Path(kb.settings.corpus_dir)
         manifest = load_manifest(corpus) if (corpus / "manifest.json").exists() else {}
         self.parser = FileParser(corpus, manifest, kb.settings.max_upload_bytes, self._doc_id_for)
-        self.pipeline = build_pipeline(kb, self.parser)
+        self.prepare, self.finish = build_pipelines(kb, self.parser)
         self.batch_files = batch_files
 
     def _doc_id_for(self, source: str) -> str:
         doc_id = default_doc_id(source)
-        existing = self.kb.catalog.document(doc_id)
-        if existing is not None and existing["meta"]["source"] != source:
+        existing = self.kb.catalog.source_of(doc_id)
+        if existing is not None and existing != source:
             doc_id = f"{doc_id}-{hashlib.sha1(source.encode('utf-8')).hexdigest()[:6]}"
         return doc_id
 
@@ -104,19 +108,56 @@ class Ingestor:
         if todo:
             self.kb.warm_up()
         bar = _progress(len(todo), progress)
-        for i in range(0, len(todo), self.batch_files):
-            batch = todo[i : i + self.batch_files]
-            before = self.kb.catalog.doc_ids()
-            result = self.pipeline.run({"parser": {"sources": batch}}, include_outputs_from={"parser", "splitter"})
-            report.failed.extend(result["parser"]["failures"])
-            report.chunks += len(result["splitter"]["documents"])
+        known = self.kb.catalog.doc_ids()
+        for batch, prepared in self._prepared(todo):
+            report.failed.extend(prepared["parser"]["failures"])
+            documents = prepared["sparse"]["documents"]
+            report.chunks += len(documents)
+            result = self.finish.run({"dense": {"documents": documents}, "writer": {"parsed": prepared["parser"]["parsed"]}})
             for doc_id in result["writer"]["written"]:
-                (report.updated if doc_id in before else report.added).append(doc_id)
+                (report.updated if doc_id in known else report.added).append(doc_id)
+                known.add(doc_id)
             bar.update(len(batch))
         bar.close()
         if report.added or report.updated:
             self.kb.store.optimize()  # build the index once, after the load, not per point
         return report
+
+    def _prepared(self, todo: list[Path]):
+        """Batches of files, parsed, chunked and sparse-encoded one batch ahead, in a thread, while
+        the caller embeds and writes the previous one. Each document is committed whole (see
+        KnowledgeBase.write_documents), so an interrupted ingest resumes where it stopped: the
+        next run skips the files already committed."""
+        batches = [todo[i : i + self.batch_files] for i in range(0, len(todo), self.batch_files)]
+        ready: queue.Queue = queue.Queue(maxsize=2)
+        stop = threading.Event()
+
+        def produce() -> None:
+            try:
+                for batch in batches:
+                    if stop.is_set():
+                        return
+                    out = self.prepare.run({"parser": {"sources": batch}}, include_outputs_from={"parser", "sparse"})
+                    ready.put((batch, out))
+            except BaseException as e:  # noqa: BLE001 - handed to the consumer, raised there
+                ready.put(e)
+                return
+            ready.put(None)
+
+        worker = threading.Thread(target=produce, name="emkb-prepare", daemon=True)
+        worker.start()
+        try:
+            while (item := ready.get()) is not None:
+                if isinstance(item, BaseException):
+                    raise item
+                yield item
+        finally:
+            stop.set()
+            while worker.is_alive():  # let the producer finish its batch and exit
+                try:
+                    ready.get(timeout=0.1)
+                except queue.Empty:
+                    pass
 
     def ingest_bytes(self, data: bytes, filename: str, upload_dir: Path) -> tuple[str, str, dict]:
         """Ingest one uploaded file. Returns (doc_id, status, summary); raises IngestError.

@@ -116,12 +116,13 @@ class Catalog:
             self._conn.execute("INSERT OR REPLACE INTO settings(key, value) VALUES (?, ?)", (key, value))
 
     # -- write-ahead markers: a document being replaced ---------------------------
-    def mark_pending(self, doc_id: str) -> None:
-        self.set_setting("pending:" + doc_id, "1")
-
-    def clear_pending(self, doc_id: str) -> None:
+    def mark_pending(self, *doc_ids: str) -> None:
         with self._lock:
-            self._conn.execute("DELETE FROM settings WHERE key=?", ("pending:" + doc_id,))
+            self._conn.executemany("INSERT OR REPLACE INTO settings(key, value) VALUES (?, '1')", [("pending:" + d,) for d in doc_ids])
+
+    def clear_pending(self, *doc_ids: str) -> None:
+        with self._lock:
+            self._conn.executemany("DELETE FROM settings WHERE key=?", [("pending:" + d,) for d in doc_ids])
 
     def pending(self) -> list[str]:
         with self._lock:
@@ -134,53 +135,61 @@ class Catalog:
     ) -> None:
         """Replace the document's records in one transaction; ``terms`` updates the passage counts
         per token in the same transaction (see ``TermDelta``)."""
-        meta = parsed.meta
+        self.commit_documents([(parsed, chunk_ids, terms)])
+
+    def commit_documents(self, items: list[tuple[ParsedDocument, list[str], TermDelta | None]]) -> None:
+        """Replace several documents' records in one transaction (a bulk load commits in batches)."""
         with self._lock:
             cur = self._conn.cursor()
             cur.execute("BEGIN IMMEDIATE")
             try:
-                if terms is not None:
-                    self._apply_terms(cur, terms)
-                cur.execute("DELETE FROM documents WHERE doc_id=?", (meta.doc_id,))
-                cur.execute(
-                    "INSERT INTO documents(doc_id, source, sha256, meta, text, outline, warnings, chunk_count, chunk_ids)"
-                    " VALUES (?,?,?,?,?,?,?,?,?)",
-                    (
-                        meta.doc_id,
-                        meta.source,
-                        meta.sha256,
-                        json.dumps(meta.to_dict(), ensure_ascii=False),
-                        parsed.text,
-                        json.dumps([o.__dict__ for o in parsed.outline], ensure_ascii=False),
-                        json.dumps(parsed.warnings, ensure_ascii=False),
-                        len(chunk_ids),
-                        json.dumps(chunk_ids),
-                    ),
-                )
-                cur.executemany(
-                    "INSERT INTO tasks VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                    [
-                        (
-                            meta.doc_id, i, t.number, t.title, t.text,
-                            json.dumps(t.owners, ensure_ascii=False), json.dumps(t.lead_owners, ensure_ascii=False),
-                            json.dumps(t.co_owners, ensure_ascii=False), t.deadline, t.section, t.start, t.end,
-                        )
-                        for i, t in enumerate(parsed.tasks)
-                    ],
-                )
-                cur.executemany(
-                    "INSERT INTO units VALUES (?,?,?,?,?,?,?,?)",
-                    [
-                        (meta.doc_id, i, u.kind, u.locator, " > ".join(u.section), u.start, u.end, u.page)
-                        for i, u in enumerate(parsed.units)
-                        if u.locator
-                    ],
-                )
+                for parsed, chunk_ids, terms in items:
+                    self._insert_document(cur, parsed, chunk_ids, terms)
                 cur.execute("COMMIT")
             except BaseException:
                 cur.execute("ROLLBACK")
                 raise
         self.generation = next(_GENERATIONS)
+
+    def _insert_document(self, cur: sqlite3.Cursor, parsed: ParsedDocument, chunk_ids: list[str], terms: TermDelta | None) -> None:
+        meta = parsed.meta
+        if terms is not None:
+            self._apply_terms(cur, terms)
+        cur.execute("DELETE FROM documents WHERE doc_id=?", (meta.doc_id,))
+        cur.execute(
+            "INSERT INTO documents(doc_id, source, sha256, meta, text, outline, warnings, chunk_count, chunk_ids)"
+            " VALUES (?,?,?,?,?,?,?,?,?)",
+            (
+                meta.doc_id,
+                meta.source,
+                meta.sha256,
+                json.dumps(meta.to_dict(), ensure_ascii=False),
+                parsed.text,
+                json.dumps([o.__dict__ for o in parsed.outline], ensure_ascii=False),
+                json.dumps(parsed.warnings, ensure_ascii=False),
+                len(chunk_ids),
+                json.dumps(chunk_ids),
+            ),
+        )
+        cur.executemany(
+            "INSERT INTO tasks VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            [
+                (
+                    meta.doc_id, i, t.number, t.title, t.text,
+                    json.dumps(t.owners, ensure_ascii=False), json.dumps(t.lead_owners, ensure_ascii=False),
+                    json.dumps(t.co_owners, ensure_ascii=False), t.deadline, t.section, t.start, t.end,
+                )
+                for i, t in enumerate(parsed.tasks)
+            ],
+        )
+        cur.executemany(
+            "INSERT INTO units VALUES (?,?,?,?,?,?,?,?)",
+            [
+                (meta.doc_id, i, u.kind, u.locator, " > ".join(u.section), u.start, u.end, u.page)
+                for i, u in enumerate(parsed.units)
+                if u.locator
+            ],
+        )
 
     def update_meta(self, doc_id: str, **fields: Any) -> None:
         with self._lock:
@@ -254,6 +263,11 @@ class Catalog:
     def doc_ids(self) -> set[str]:
         with self._lock:
             return {r["doc_id"] for r in self._conn.execute("SELECT doc_id FROM documents")}
+
+    def source_of(self, doc_id: str) -> str | None:
+        with self._lock:
+            row = self._conn.execute("SELECT source FROM documents WHERE doc_id=?", (doc_id,)).fetchone()
+        return row["source"] if row else None
 
     def find_by_source(self, source: str) -> dict[str, Any] | None:
         with self._lock:

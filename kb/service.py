@@ -68,6 +68,7 @@ class KnowledgeBase:
         self.catalog: Catalog | None = None
         self._lock = DataDirLock(self.data_dir)
         self._warm = False
+        self._collection_ready = False  # per open store: reset by reset(), restore()
 
     @property
     def embedder_name(self) -> str:
@@ -103,6 +104,7 @@ class KnowledgeBase:
         self._warm = True
 
     def close(self) -> None:
+        self._collection_ready = False
         if self.store is not None:
             self.store.close()
             self.store = None
@@ -135,12 +137,15 @@ class KnowledgeBase:
             )
 
     def _ensure_collection(self) -> None:
+        if self._collection_ready:
+            return
         if self.embedder is not None:
             self.embedder.warm_up()
         dim = self.embedder.dim if self.embedder is not None else 0
         self.store.ensure_collection(dim)
         self.catalog.set_setting("embedder", self.embedder_name)
         self.catalog.set_setting("sparse_format", SPARSE_FORMAT)
+        self._collection_ready = True
 
     # -- crash repair ------------------------------------------------------
     def reconcile(self) -> list[str]:
@@ -178,17 +183,32 @@ class KnowledgeBase:
     # -- writes ------------------------------------------------------------
     def write_document(self, parsed: ParsedDocument, points: list[StorePoint]) -> None:
         """Replace a document atomically: either all its chunks and records are stored, or none."""
+        self.write_documents([(parsed, points)])
+
+    def write_documents(self, items: list[tuple[ParsedDocument, list[StorePoint]]]) -> None:
+        """Replace several documents, each wholly or not at all: they are marked pending, their
+        points written and flushed once, then their records committed in one transaction. A
+        crash before the commit leaves pending marks that the next open() rolls back."""
+        if not items:
+            return
         self._ensure_collection()
-        doc_id = parsed.meta.doc_id
-        terms = TermDelta(added=TermDelta.of(p.sparse.indices for p in points))
-        if doc_id in self.catalog.doc_ids():  # a new version: its old passages stop counting
-            terms.removed = TermDelta.of(self.store.sparse_tokens(SearchFilter({"doc_id": doc_id})))
-        self.catalog.mark_pending(doc_id)
-        self.store.delete_by_doc(doc_id)
-        self.store.upsert(points)
+        known = self.catalog.doc_ids()
+        commits = []
+        for parsed, points in items:
+            doc_id = parsed.meta.doc_id
+            terms = TermDelta(added=TermDelta.of(p.sparse.indices for p in points))
+            if doc_id in known:  # a new version: its old passages stop counting
+                terms.removed = TermDelta.of(self.store.sparse_tokens(SearchFilter({"doc_id": doc_id})))
+            commits.append((parsed, [p.id for p in points], terms))
+        doc_ids = [parsed.meta.doc_id for parsed, _ in items]
+        self.catalog.mark_pending(*doc_ids)
+        for doc_id in doc_ids:
+            if doc_id in known:
+                self.store.delete_by_doc(doc_id)
+        self.store.upsert([p for _, points in items for p in points])
         self.store.flush()
-        self.catalog.commit_document(parsed, [p.id for p in points], terms)
-        self.catalog.clear_pending(doc_id)
+        self.catalog.commit_documents(commits)
+        self.catalog.clear_pending(*doc_ids)
 
     def delete_document(self, doc_id: str) -> bool:
         if doc_id not in self.catalog.doc_ids():
@@ -228,6 +248,7 @@ class KnowledgeBase:
 
     def reset(self) -> None:
         """Delete every document and the collection itself (the source files stay)."""
+        self._collection_ready = False
         self.store.drop()
         for doc_id in self.catalog.doc_ids():
             self.catalog.delete_document(doc_id)
@@ -276,5 +297,6 @@ class KnowledgeBase:
         shutil.copytree(src / "qdrant-edge", self.data_dir / "qdrant-edge")
         self.catalog = Catalog(self.data_dir / "catalog.sqlite3")
         self.store = make_store(self.settings)
+        self._collection_ready = False
         self.reconcile()
         return info
