@@ -56,6 +56,10 @@ def test_sigkill_mid_ingest_leaves_whole_documents(tmp_path):
 
     out = subprocess.run([sys.executable, "-m", "api.cli", "ingest", str(target)], cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
     assert out.returncode == 0, out.stderr
+    # resumed, not restarted: what was committed before the kill is not parsed or embedded again
+    summary = out.stdout + out.stderr
+    assert f"unchanged {before}," in summary, summary
+    assert f"added {35 - before}," in summary, summary
     with KnowledgeBase(settings) as kb:
         assert len(kb.catalog.doc_ids()) == 35
         assert kb.store.count() == sum(kb.catalog.chunk_counts().values())
