@@ -11,6 +11,7 @@ import hashlib
 import logging
 import queue
 import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -38,6 +39,9 @@ class IngestReport:
     unchanged: list[str] = field(default_factory=list)
     failed: list[dict] = field(default_factory=list)
     chunks: int = 0
+    # wall seconds per stage: prepare (parse, chunk, sparse; in a thread, overlapped with the
+    # rest), embed (dense vectors), write (store and catalog), optimize (index build)
+    seconds: dict[str, float] = field(default_factory=dict)
 
     def to_dict(self) -> dict:
         return self.__dict__.copy()
@@ -109,6 +113,8 @@ class Ingestor:
             self.kb.warm_up()
         bar = _progress(len(todo), progress)
         known = self.kb.catalog.doc_ids()
+        dense, writer = self.finish.get_component("dense"), self.finish.get_component("writer")
+        dense.seconds = writer.seconds = self._prepare_seconds = 0.0
         for batch, prepared in self._prepared(todo):
             report.failed.extend(prepared["parser"]["failures"])
             documents = prepared["sparse"]["documents"]
@@ -119,8 +125,13 @@ class Ingestor:
                 known.add(doc_id)
             bar.update(len(batch))
         bar.close()
+        t = time.perf_counter()
         if report.added or report.updated:
             self.kb.store.optimize()  # build the index once, after the load, not per point
+        report.seconds = {
+            "prepare": round(self._prepare_seconds, 3), "embed": round(dense.seconds, 3),
+            "write": round(writer.seconds, 3), "optimize": round(time.perf_counter() - t, 3),
+        }
         return report
 
     def _prepared(self, todo: list[Path]):
@@ -137,7 +148,9 @@ class Ingestor:
                 for batch in batches:
                     if stop.is_set():
                         return
+                    t = time.perf_counter()
                     out = self.prepare.run({"parser": {"sources": batch}}, include_outputs_from={"parser", "sparse"})
+                    self._prepare_seconds += time.perf_counter() - t
                     ready.put((batch, out))
             except BaseException as e:  # noqa: BLE001 - handed to the consumer, raised there
                 ready.put(e)

@@ -27,6 +27,7 @@ from kb.store import Hit, SearchFilter
 
 MAX_CITATION_CHARS = 800
 JUDGED_HITS = 5  # the passages an answer may come from (and abstention looks at)
+TASK_LIST_MAX = 30  # tasks an "X科负责哪些任务" answer lists (it always gives the total)
 MAX_TERM_WEIGHT = 6.0  # cap on a word's IDF weight in coverage, so one rare word cannot decide alone
 
 RE_OWNER_Q = re.compile(
@@ -356,37 +357,41 @@ class Answerer:
     def _task_list(self, question: str, top_k: int, flt: SearchFilter | None) -> Answer | None:
         if not RE_LIST_Q.search(question):
             return None
-        tasks = self.kb.catalog.tasks(flt.equals.get("doc_id") if flt and isinstance(flt.equals.get("doc_id"), str) else None)
-        owners = {o for t in tasks for o in t.owners}
-        named = named_offices(question, owners)  # in full, or a short form: 危化科
+        doc_id = flt.equals.get("doc_id") if flt and isinstance(flt.equals.get("doc_id"), str) else None
+        named = named_offices(question, self.retriever.offices())  # in full, or a short form: 危化科
         if not named:
             return None
         owner = named[0]
-        mine = [t for t in tasks if owner in t.owners]
+        total, mine = self.kb.catalog.tasks_of(owner, doc_id, limit=TASK_LIST_MAX)
         if not mine:
             return None
-        hits_by_task = []
-        for t in mine:
-            chunk = self._chunk_of_task(t)
-            if chunk is not None:
-                hits_by_task.append((chunk, t))
+        chunks = self._chunks_of_tasks(mine)
         listing = "；".join(f"任务{t.number}“{t.title.rstrip('。')}”" for t in mine)
+        shown = f"，以下是最新文件中的{len(mine)}项" if total > len(mine) else ""
         return Answer(
-            answer=f"{owner}负责（含牵头与配合）{len(mine)}项任务：{listing}。",
+            answer=f"{owner}负责（含牵头与配合）{total}项任务{shown}：{listing}。",
             abstained=False,
             owners=[owner],
             deadline=None,
-            citations=[citation(h, _span(h.payload["text"], t.title)) for h, t in hits_by_task],
+            citations=[citation(h, _span(h.payload["text"], t.title)) for t in mine if (h := chunks.get(id(t))) is not None],
             kind="task_list",
             tasks=[t.to_dict() for t in mine],
         )
 
-    def _chunk_of_task(self, task: Task) -> Hit | None:
-        for h in self.kb.store.scroll(SearchFilter({"doc_id": task.doc_id, "kind": "task"})):
-            if h.payload.get("start", -1) <= task.start < h.payload.get("end", -1):
-                h.score = 1.0
-                return h
-        return None
+    def _chunks_of_tasks(self, tasks: list[Task]) -> dict[int, Hit]:
+        """The task passage of each task, keyed by id(task): one scroll for all their documents."""
+        docs = list(dict.fromkeys(t.doc_id for t in tasks))
+        by_doc: dict[str, list[Hit]] = {}
+        for h in self.kb.store.scroll(SearchFilter({"doc_id": docs, "kind": "task"})):
+            by_doc.setdefault(h.payload.get("doc_id"), []).append(h)
+        out: dict[int, Hit] = {}
+        for t in tasks:
+            for h in by_doc.get(t.doc_id, []):
+                if h.payload.get("start", -1) <= t.start < h.payload.get("end", -1):
+                    h.score = 1.0
+                    out[id(t)] = h
+                    break
+        return out
 
     # -- 4. passages -------------------------------------------------------
     def named_documents(self, question: str) -> list[str]:

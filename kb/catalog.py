@@ -79,6 +79,15 @@ CREATE TABLE IF NOT EXISTS units (
     PRIMARY KEY (doc_id, seq)
 );
 CREATE INDEX IF NOT EXISTS units_locator ON units(doc_id, locator);
+-- who owns which task, one row per owner: "X科负责哪些任务" and the office names, without
+-- reading every task (a province's catalog holds hundreds of thousands)
+CREATE TABLE IF NOT EXISTS task_owners (
+    owner TEXT NOT NULL,
+    doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    PRIMARY KEY (owner, doc_id, seq)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS task_owners_doc ON task_owners(doc_id);
 CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 -- passages per sparse token id: what Qdrant's IDF counts, kept here for answers and abstention
 CREATE TABLE IF NOT EXISTS term_df (token INTEGER PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
@@ -100,6 +109,16 @@ class Catalog:
             self._conn.execute("PRAGMA synchronous=FULL")
             self._conn.execute("PRAGMA foreign_keys=ON")
             self._conn.executescript(SCHEMA)
+            self._backfill_task_owners()
+
+    def _backfill_task_owners(self) -> None:
+        """A catalog written before task_owners existed: fill it from the tasks, once."""
+        if (self._conn.execute("SELECT 1 FROM tasks LIMIT 1").fetchone() is not None
+                and self._conn.execute("SELECT 1 FROM task_owners LIMIT 1").fetchone() is None):
+            self._conn.execute(
+                "INSERT OR IGNORE INTO task_owners(owner, doc_id, seq)"
+                " SELECT j.value, t.doc_id, t.seq FROM tasks t, json_each(t.owners) j"
+            )
 
     def close(self) -> None:
         with self._lock:
@@ -181,6 +200,10 @@ class Catalog:
                 )
                 for i, t in enumerate(parsed.tasks)
             ],
+        )
+        cur.executemany(
+            "INSERT OR IGNORE INTO task_owners(owner, doc_id, seq) VALUES (?,?,?)",
+            [(o, meta.doc_id, i) for i, t in enumerate(parsed.tasks) for o in t.owners],
         )
         cur.executemany(
             "INSERT INTO units VALUES (?,?,?,?,?,?,?,?)",
@@ -335,6 +358,25 @@ class Catalog:
         with self._lock:
             rows = self._conn.execute(sql + " ORDER BY d.source, t.seq", args).fetchall()
         return [_task(r) for r in rows]
+
+    def owners(self) -> set[str]:
+        """Every owner any stored task names."""
+        with self._lock:
+            return {r[0] for r in self._conn.execute("SELECT DISTINCT owner FROM task_owners")}
+
+    def tasks_of(self, owner: str, doc_id: str | None = None, limit: int | None = None) -> tuple[int, list[Task]]:
+        """(how many tasks ``owner`` has, up to ``limit`` of them: newest document first)."""
+        where, args = "o.owner=?", [owner]
+        if doc_id:
+            where, args = where + " AND o.doc_id=?", args + [doc_id]
+        base = f"FROM task_owners o JOIN tasks t ON t.doc_id=o.doc_id AND t.seq=o.seq JOIN documents d ON d.doc_id=o.doc_id WHERE {where}"
+        with self._lock:
+            total = self._conn.execute(f"SELECT COUNT(*) {base}", args).fetchone()[0]
+            rows = self._conn.execute(
+                f"SELECT t.*, d.source {base} ORDER BY json_extract(d.meta, '$.date') DESC, d.source, t.seq"
+                + (" LIMIT ?" if limit else ""), args + ([limit] if limit else []),
+            ).fetchall()
+        return total, [_task(r) for r in rows]
 
     def units(self, doc_id: str, locator: str | None = None) -> list[dict[str, Any]]:
         sql, args = "SELECT * FROM units WHERE doc_id=?", [doc_id]

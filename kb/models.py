@@ -96,6 +96,11 @@ class ParsedDocument:
     outline: list[OutlineEntry] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
+    def __deepcopy__(self, memo: dict) -> "ParsedDocument":
+        # Read-only once the parser returns it; Haystack copies every component input, which
+        # for a whole parsed document (text, units, tasks) is pure waste.
+        return self
+
 
 @dataclass
 class Chunk:

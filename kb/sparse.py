@@ -43,6 +43,7 @@ class SparseEncoder:
             raise ValueError("SparseEncoder needs k1 > 0, 0 <= b <= 1 and avg_len > 0")
         self.tokenizer = tokenizer if tokenizer is not None else Tokenizer()
         self.k1, self.b, self.avg_len = k1, b, avg_len
+        self._context_terms: dict[str, frozenset[int]] = {}  # a document's chunks share title and sections
 
     def warm_up(self) -> None:
         self.tokenizer.warm_up()
@@ -60,9 +61,17 @@ class SparseEncoder:
             weights[idx] = weights.get(idx, 0.0) + tf * (self.k1 + 1) / (tf + norm)
         if context:
             once = (self.k1 + 1) / (1 + norm)
-            for tok in set(self.tokenizer.tokens(context)):
-                weights.setdefault(token_id(tok), once)
+            for idx in self._context_ids(context):
+                weights.setdefault(idx, once)
         return _vec(weights)
+
+    def _context_ids(self, context: str) -> frozenset[int]:
+        ids = self._context_terms.get(context)
+        if ids is None:
+            if len(self._context_terms) >= 4096:
+                self._context_terms.clear()
+            ids = self._context_terms[context] = frozenset(token_id(t) for t in self.tokenizer.tokens(context))
+        return ids
 
     def encode_query(self, text: str, expansions: list[str] | None = None, expansion_weight: float = 0.5) -> SparseVec:
         """Weight 1 per distinct term of ``text``; terms of ``expansions`` (thesaurus terms) get

@@ -43,7 +43,7 @@ class IndexConfig:
 
     hnsw_m: int = 16
     hnsw_ef_construct: int = 100
-    hnsw_ef: int = 128  # candidates per HNSW search; higher = better recall, slower
+    hnsw_ef: int = 512  # candidates per HNSW search; higher = better recall, slower (see kb/settings.py)
     full_scan_threshold_kb: int = 10_000  # segments smaller than this are searched exactly
     quantization: Literal["none", "int8"] = "none"  # int8: 4x less RAM for vectors, rescored
     oversampling: float = 2.0  # with int8: candidates fetched per result before rescoring
