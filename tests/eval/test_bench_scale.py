@@ -80,7 +80,7 @@ def test_small_run_prints_the_whole_table(tmp_path):
     assert 300 <= stored <= 500
     for label in ("/search p50 / p95 (ms)", "/search filtered p50 / p95", "/ask p50 / p95 (ms)", "/ask filtered p50 / p95"):
         assert re.fullmatch(r"\d+ / \d+", rows[label]), (label, rows[label])  # no "(n err)"
-    assert int(rows["  sentences embedded"].replace(",", "")) > 0
+    assert int(rows["sentences embedded"].replace(",", "")) > 0
     recall = rows["recall@10 dense ef=512 (ids; dist)"]
     assert float(recall.split(";")[1]) >= 0.9  # a tiny store is searched all but exactly
     assert not list(tmp_path.glob("data-*"))  # stores removed without --keep; the corpus stays
