@@ -42,6 +42,8 @@ from pathlib import Path
 import httpx
 import numpy as np
 
+from eval.bench import _free_port, _pct
+
 ROOT = Path(__file__).resolve().parent.parent
 SENTENCE_END = re.compile(r"(?<=[。！？；!?;])|\n+")
 
@@ -82,15 +84,6 @@ class ComposedEmbedder:
 
 
 # -- helpers -----------------------------------------------------------------------------------
-def _pct(values: list[float], p: float) -> float:
-    values = sorted(values)
-    if not values:
-        return float("nan")
-    k = (len(values) - 1) * p / 100
-    lo, hi = int(k), min(int(k) + 1, len(values) - 1)
-    return values[lo] + (values[hi] - values[lo]) * (k - lo)
-
-
 def _hwm_mb(pid: int | str = "self") -> float:
     with open(f"/proc/{pid}/status") as fh:
         return int(next((ln.split()[1] for ln in fh if ln.startswith("VmHWM")), "0")) / 1024
@@ -202,12 +195,6 @@ def _run_child(args: list[str], env: dict) -> dict:
 
 
 # -- one size ----------------------------------------------------------------------------------
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def _serve_and_time(env: dict, n: int, seed: int) -> dict:
     port = _free_port()
     server = subprocess.Popen([sys.executable, "-m", "api.cli", "serve", "--port", str(port)], cwd=ROOT, env=env,

@@ -76,6 +76,18 @@ class StorePoint:
     payload: dict[str, Any]
 
 
+def point_from_record(point_id: Any, vector: dict | None, payload: dict | None) -> StorePoint:
+    """A stored record (either backend's: named vectors, sparse with .indices/.values) as a StorePoint."""
+    vec = vector or {}
+    sp = vec.get(SPARSE)
+    return StorePoint(
+        id=str(point_id),
+        dense=list(vec[DENSE]) if DENSE in vec else None,
+        sparse=SparseVec(list(sp.indices), list(sp.values)) if sp is not None else SparseVec([], []),
+        payload=dict(payload or {}),
+    )
+
+
 @dataclass
 class Hit:
     id: str

@@ -9,6 +9,7 @@ import qdrant_edge as qe
 
 from kb.sparse import SparseVec
 from kb.store import (
+    point_from_record,
     DENSE,
     IndexConfig,
     INTEGER_INDEXES,
@@ -183,16 +184,7 @@ class EdgeStore(VectorStore):
         offset = None
         while True:
             records, offset = self._shard.scroll(qe.ScrollRequest(offset=offset, limit=batch, with_payload=True, with_vector=True))
-            out = []
-            for r in records:
-                vec = r.vector or {}
-                sp = vec.get(SPARSE)
-                out.append(StorePoint(
-                    id=str(r.id),
-                    dense=list(vec[DENSE]) if DENSE in vec else None,
-                    sparse=SparseVec(list(sp.indices), list(sp.values)) if sp is not None else SparseVec([], []),
-                    payload=dict(r.payload or {}),
-                ))
+            out = [point_from_record(r.id, r.vector, r.payload) for r in records]
             if out:
                 yield out
             if offset is None or not records:

@@ -9,6 +9,7 @@ from qdrant_client import QdrantClient, models
 
 from kb.sparse import SparseVec
 from kb.store import (
+    point_from_record,
     DENSE,
     IndexConfig,
     INTEGER_INDEXES,
@@ -210,16 +211,7 @@ class QdrantClientStore(VectorStore):
                 "scroll points", self.client.scroll, self.collection, limit=batch, offset=offset,
                 with_payload=True, with_vectors=True,
             )
-            out = []
-            for r in records:
-                vec = r.vector or {}
-                sp = vec.get(SPARSE)
-                out.append(StorePoint(
-                    id=str(r.id),
-                    dense=list(vec[DENSE]) if DENSE in vec else None,
-                    sparse=SparseVec(list(sp.indices), list(sp.values)) if sp is not None else SparseVec([], []),
-                    payload=dict(r.payload or {}),
-                ))
+            out = [point_from_record(r.id, r.vector, r.payload) for r in records]
             if out:
                 yield out
             if offset is None or not records:
