@@ -145,7 +145,7 @@ def child_ingest(corpus: Path, vectors: str) -> dict:
     return out
 
 
-def child_recall(n: int, seed: int) -> dict:
+def child_recall(n: int, seed: int, ef_sweep: tuple[int, ...] = EF_SWEEP) -> dict:
     from kb.service import KnowledgeBase
     from kb.settings import Settings
     from kb.store import SearchFilter
@@ -158,7 +158,7 @@ def child_recall(n: int, seed: int) -> dict:
         base_config = kb.store.config
         qs = _questions(n, seed)
         embedded = [(q, kb.embedder.embed_query(q).tolist(), kb.sparse.encode_query(q)) for q in qs]
-        runs = [(f"dense ef={ef}", "dense", None, ef) for ef in EF_SWEEP]
+        runs = [(f"dense ef={ef}", "dense", None, ef) for ef in ef_sweep]
         runs += [(f"dense filtered ef={base_config.hnsw_ef}", "dense", flt, None),
                  (f"hybrid ef={base_config.hnsw_ef}", "hybrid", None, None)]
         for label, mode, f, ef in runs:
@@ -265,7 +265,7 @@ def run_size(chunks: int, args, work: Path) -> dict:
     _log(f"[{chunks}] ingested {row['ingest']['stored']} chunks in {row['ingest']['wall']:.0f} s; serving")
     row["serve"] = _serve_and_time(env, args.queries, args.seed)
     _log(f"[{chunks}] recall@10 against exact search")
-    row["recall"] = _run_child(["_recall", str(args.recall_queries), str(args.seed)], env)
+    row["recall"] = _run_child(["_recall", str(args.recall_queries), str(args.seed), ",".join(map(str, args.ef_sweep))], env)
     if not args.keep:
         shutil.rmtree(data, ignore_errors=True)
     return row
@@ -324,7 +324,8 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(child_ingest(Path(argv[1]), argv[2])))
         return 0
     if argv and argv[0] == "_recall":
-        print(json.dumps(child_recall(int(argv[1]), int(argv[2]))))
+        sweep = tuple(int(x) for x in argv[3].split(",")) if len(argv) > 3 else EF_SWEEP
+        print(json.dumps(child_recall(int(argv[1]), int(argv[2]), sweep)))
         return 0
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--chunks", default="10000,100000", help="comma-separated sizes (default 10000,100000)")
@@ -333,6 +334,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--queries", type=int, default=200, help="questions per latency row (default 200)")
     ap.add_argument("--recall-queries", type=int, default=100)
+    ap.add_argument("--ef-sweep", default=",".join(map(str, EF_SWEEP)),
+                    help="hnsw_ef values for the recall rows (default %(default)s); the filtered and hybrid rows use "
+                         "the configured EMKB_HNSW_EF")
     ap.add_argument("--work-dir", type=Path, help="where corpora and stores go (default: a temp dir)")
     ap.add_argument("--keep", action="store_true", help="keep the stores (corpora are always kept in --work-dir)")
     ap.add_argument("--reuse", action="store_true",
@@ -343,6 +347,12 @@ def main(argv: list[str] | None = None) -> int:
         sizes = [int(x.replace("_", "")) for x in args.chunks.split(",") if x.strip()]
     except ValueError:
         ap.error(f"--chunks must be numbers separated by commas, not {args.chunks!r}")
+    try:
+        args.ef_sweep = tuple(int(x) for x in args.ef_sweep.split(",") if x.strip())
+    except ValueError:
+        ap.error(f"--ef-sweep must be numbers separated by commas, not {args.ef_sweep!r}")
+    if not args.ef_sweep or min(args.ef_sweep) < 1:
+        ap.error("--ef-sweep: each value must be a positive number")
     if not sizes or min(sizes) < 100:
         ap.error("--chunks: each size must be at least 100")
     if args.vectors == "composed" and args.embedder != "use":

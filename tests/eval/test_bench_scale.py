@@ -63,13 +63,16 @@ def test_bad_sizes_are_refused_in_one_line():
     out = subprocess.run([sys.executable, "-m", "eval.bench_scale", "--chunks", "1000", "--vectors", "composed",
                           "--embedder", "e5"], cwd=ROOT, capture_output=True, text=True)
     assert out.returncode == 2 and "composes USE sentence vectors" in out.stderr
+    out = subprocess.run([sys.executable, "-m", "eval.bench_scale", "--chunks", "1000", "--ef-sweep", "64,lots"],
+                         cwd=ROOT, capture_output=True, text=True)
+    assert out.returncode == 2 and "--ef-sweep must be numbers" in out.stderr
 
 
 @pytest.mark.integration
 def test_small_run_prints_the_whole_table(tmp_path):
     out = subprocess.run(
         [sys.executable, "-m", "eval.bench_scale", "--chunks", "400", "--vectors", "composed", "--queries", "12",
-         "--recall-queries", "5", "--work-dir", str(tmp_path)],
+         "--recall-queries", "5", "--ef-sweep", "32,512", "--work-dir", str(tmp_path)],
         cwd=ROOT, capture_output=True, text=True, timeout=900,
     )
     assert out.returncode == 0, out.stderr[-3000:]
@@ -81,6 +84,7 @@ def test_small_run_prints_the_whole_table(tmp_path):
     for label in ("/search p50 / p95 (ms)", "/search filtered p50 / p95", "/ask p50 / p95 (ms)", "/ask filtered p50 / p95"):
         assert re.fullmatch(r"\d+ / \d+", rows[label]), (label, rows[label])  # no "(n err)"
     assert int(rows["sentences embedded"].replace(",", "")) > 0
+    assert "recall@10 dense ef=32 (ids; dist)" in rows and "recall@10 dense ef=64 (ids; dist)" not in rows
     recall = rows["recall@10 dense ef=512 (ids; dist)"]
     assert float(recall.split(";")[1]) >= 0.9  # a tiny store is searched all but exactly
     assert not list(tmp_path.glob("data-*"))  # stores removed without --keep; the corpus stays
