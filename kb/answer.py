@@ -416,7 +416,8 @@ class Answerer:
         return self.retriever.search(question, k, flt, self.mode)
 
     def _passages(self, question: str, top_k: int, flt: SearchFilter | None) -> Answer:
-        hits = self._search_scoped(question, max(top_k, JUDGED_HITS), flt)
+        depth = self.kb.settings.rerank_depth
+        hits = self._rerank(question, self._search_scoped(question, max(top_k, JUDGED_HITS, depth), flt), depth)
         if not hits:
             return Answer("知识库中没有找到与该问题相关的内容。", True, None, None, [], kind="abstain")
         top = hits[:JUDGED_HITS]
@@ -443,6 +444,18 @@ class Answerer:
         text = best_hit.payload.get("text", "")
         answer_text = text[best_span[0] : best_span[1]] if best_span else text[:200]
         return Answer(answer=answer_text, abstained=False, owners=None, deadline=None, citations=cits)
+
+    def _rerank(self, question: str, hits: list[Hit], depth: int) -> list[Hit]:
+        """Re-order the first ``depth`` hits by the share of the question each passage covers (title
+        and text), less a penalty per fused rank: fusion finds the right document, coverage picks
+        its passage that says what was asked."""
+        if depth <= 0 or len(hits) < 2:
+            return hits
+        penalty = self.kb.settings.rerank_rank_penalty
+        head = hits[:depth]
+        scored = [(self.known_coverage(question, [_judged_text(h)]) - penalty * i, -i) for i, h in enumerate(head)]
+        order = sorted(range(len(head)), key=lambda i: scored[i], reverse=True)
+        return [head[i] for i in order] + hits[depth:]
 
     def _abstain(self, reason: str | None, hits: list[Hit], top_k: int) -> Answer:
         """The corpus does not answer: say why, and offer the nearest passages as reading only."""

@@ -1,0 +1,45 @@
+"""Passage answers re-order the fused hits by how much of the question each passage covers
+(fast unit tests: the coverage is a stand-in, the ordering logic is real)."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from kb.answer import Answerer
+from kb.settings import Settings
+from kb.store import Hit
+
+
+def _answerer(coverage: dict[str, float], **settings) -> Answerer:
+    a = Answerer.__new__(Answerer)
+    a.kb = SimpleNamespace(settings=Settings(**settings))
+    a.known_coverage = lambda question, texts: max(coverage.get(t.split("\n", 1)[1], 0.0) for t in texts)
+    return a
+
+
+def _hits(*texts: str) -> list[Hit]:
+    return [Hit(id=i, score=1.0 - i / 10, payload={"title": "某条例", "year": 2020, "text": t}) for i, t in enumerate(texts)]
+
+
+def test_the_passage_that_covers_the_question_moves_up():
+    a = _answerer({"a": 0.2, "b": 0.3, "c": 0.9}, rerank_rank_penalty=0.02)
+    out = a._rerank("q", _hits("a", "b", "c", "d"), depth=20)
+    assert [h.payload["text"] for h in out] == ["c", "b", "a", "d"]
+
+
+def test_rank_penalty_keeps_fused_order_between_near_ties():
+    a = _answerer({"a": 0.50, "b": 0.51}, rerank_rank_penalty=0.02)
+    assert [h.payload["text"] for h in a._rerank("q", _hits("a", "b"), depth=20)] == ["a", "b"]
+    a = _answerer({"a": 0.50, "b": 0.51}, rerank_rank_penalty=0.0)
+    assert [h.payload["text"] for h in a._rerank("q", _hits("a", "b"), depth=20)] == ["b", "a"]
+
+
+def test_only_the_first_depth_hits_move_and_zero_turns_it_off():
+    a = _answerer({"a": 0.1, "b": 0.2, "c": 0.9})
+    hits = _hits("a", "b", "c")
+    assert [h.payload["text"] for h in a._rerank("q", hits, depth=2)] == ["b", "a", "c"]
+    assert a._rerank("q", hits, depth=0) == hits
+
+
+def test_the_default_reranks():
+    assert Settings().rerank_depth > 0
