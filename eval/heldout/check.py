@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Validate the held-out question sets against /work/shared/EVAL_SCHEMA.md.
 
-Checks, for heldout.jsonl and dev-paraphrase.jsonl:
+Checks, for heldout.jsonl, dev-paraphrase.jsonl and blind2.jsonl:
   * every line is a JSON object with the schema fields and types;
   * ids are unique and use the expected prefix (h… / d…);
   * `doc` names existing corpus files (null only for `unanswerable`);
@@ -11,7 +11,7 @@ Checks, for heldout.jsonl and dev-paraphrase.jsonl:
   * `owners` occur in the document and, for work-plan tasks with a
     「责任单位…：」 line, equal that line exactly (split on 、，,;；);
   * unanswerable questions have doc null and no evidence;
-  * no question text is repeated within or across the two files.
+  * no question text is repeated within or across the files.
 Prints counts by type and exits non-zero on any failure.
 
 Usage: python3 check.py [--no-pdf]
@@ -25,7 +25,7 @@ from collections import Counter
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CORPUS = os.path.join(HERE, "..", "..", "corpus")
-FILES = [("heldout.jsonl", "h"), ("dev-paraphrase.jsonl", "d")]
+FILES = [("heldout.jsonl", "h"), ("dev-paraphrase.jsonl", "d"), ("blind2.jsonl", "b")]
 TYPES = {"owner", "deadline", "list", "fact", "numeric", "paraphrase", "keyword",
          "clause", "cross_doc", "unanswerable"}
 ALLOWED = {"id", "type", "question", "doc", "evidence", "answer", "owners", "task"}
