@@ -417,7 +417,7 @@ class Answerer:
 
     def _passages(self, question: str, top_k: int, flt: SearchFilter | None) -> Answer:
         depth = self.kb.settings.rerank_depth
-        hits = self._rerank(question, self._search_scoped(question, max(top_k, JUDGED_HITS, depth), flt), depth)
+        hits = self.rerank(question, self._search_scoped(question, max(top_k, JUDGED_HITS, depth), flt), depth)
         if not hits:
             return Answer("知识库中没有找到与该问题相关的内容。", True, None, None, [], kind="abstain")
         top = hits[:JUDGED_HITS]
@@ -445,7 +445,7 @@ class Answerer:
         answer_text = text[best_span[0] : best_span[1]] if best_span else text[:200]
         return Answer(answer=answer_text, abstained=False, owners=None, deadline=None, citations=cits)
 
-    def _rerank(self, question: str, hits: list[Hit], depth: int) -> list[Hit]:
+    def rerank(self, question: str, hits: list[Hit], depth: int) -> list[Hit]:
         """Re-order the first ``depth`` hits by the share of the question each passage covers (title
         and text), less a penalty per fused rank: fusion finds the right document, coverage picks
         its passage that says what was asked."""

@@ -36,8 +36,13 @@ def search(
     year_from: Annotated[int | None, Query(ge=1900, le=2100)] = None,
     year_to: Annotated[int | None, Query(ge=1900, le=2100)] = None,
     mode: Annotated[str, Query(pattern="^(hybrid|dense|sparse)$")] = "hybrid",
+    rerank: Annotated[bool, Query(description="re-order the first fused hits by how much of the query each "
+                                              "passage covers, as /ask does (false: the fused order)")] = True,
 ) -> dict:
     query = check_question(q, svc.kb.settings.max_question_chars, "q")
     flt = payload_filter(doc_id=doc_id, category=category, validity=validity, year_from=year_from, year_to=year_to)
-    hits = svc.retriever.search(query, top_k, flt, mode=mode if svc.kb.embedder is not None else "sparse")
+    mode = mode if svc.kb.embedder is not None else "sparse"
+    depth = svc.kb.settings.rerank_depth if rerank else 0
+    hits = svc.retriever.search(query, max(top_k, depth), flt, mode=mode)
+    hits = svc.answerer.rerank(query, hits, depth)[:top_k]
     return {"hits": [citation(h) for h in hits]}

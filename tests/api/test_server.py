@@ -55,6 +55,17 @@ def test_search_contract(client):
     assert any("锁气卸灰" in h["text"] for h in hits)
 
 
+def test_search_reranks_by_coverage_unless_asked_not_to(client):
+    q = {"q": "干式除尘系统 锁气卸灰 重大事故隐患", "top_k": 5}
+    ranked = client.get("/search", params=q).json()["hits"]
+    fused = client.get("/search", params={**q, "rerank": "false"}).json()["hits"]
+    assert len(ranked) == len(fused) == 5
+    assert "锁气卸灰" in ranked[0]["text"]  # the item that says all of it comes first
+    assert {h["text"] for h in ranked} <= {h["text"] for h in client.get("/search", params={**q, "top_k": 20, "rerank": "false"}).json()["hits"]}
+    r = client.get("/search", params={**q, "rerank": "sometimes"})
+    assert r.status_code == 422 and "rerank" in r.text
+
+
 def test_clause_reference(client):
     body = client.post("/ask", json={"question": "安全生产法第二十一条"}).json()
     assert body["abstained"] is False

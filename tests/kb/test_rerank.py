@@ -23,22 +23,22 @@ def _hits(*texts: str) -> list[Hit]:
 
 def test_the_passage_that_covers_the_question_moves_up():
     a = _answerer({"a": 0.2, "b": 0.3, "c": 0.9}, rerank_rank_penalty=0.02)
-    out = a._rerank("q", _hits("a", "b", "c", "d"), depth=20)
+    out = a.rerank("q", _hits("a", "b", "c", "d"), depth=20)
     assert [h.payload["text"] for h in out] == ["c", "b", "a", "d"]
 
 
 def test_rank_penalty_keeps_fused_order_between_near_ties():
     a = _answerer({"a": 0.50, "b": 0.51}, rerank_rank_penalty=0.02)
-    assert [h.payload["text"] for h in a._rerank("q", _hits("a", "b"), depth=20)] == ["a", "b"]
+    assert [h.payload["text"] for h in a.rerank("q", _hits("a", "b"), depth=20)] == ["a", "b"]
     a = _answerer({"a": 0.50, "b": 0.51}, rerank_rank_penalty=0.0)
-    assert [h.payload["text"] for h in a._rerank("q", _hits("a", "b"), depth=20)] == ["b", "a"]
+    assert [h.payload["text"] for h in a.rerank("q", _hits("a", "b"), depth=20)] == ["b", "a"]
 
 
 def test_only_the_first_depth_hits_move_and_zero_turns_it_off():
     a = _answerer({"a": 0.1, "b": 0.2, "c": 0.9})
     hits = _hits("a", "b", "c")
-    assert [h.payload["text"] for h in a._rerank("q", hits, depth=2)] == ["b", "a", "c"]
-    assert a._rerank("q", hits, depth=0) == hits
+    assert [h.payload["text"] for h in a.rerank("q", hits, depth=2)] == ["b", "a", "c"]
+    assert a.rerank("q", hits, depth=0) == hits
 
 
 def test_the_default_reranks():
