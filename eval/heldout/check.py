@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Validate the held-out question sets against /work/shared/EVAL_SCHEMA.md.
 
-Checks, for heldout.jsonl, dev-paraphrase.jsonl and blind2.jsonl:
+Checks, for every file in FILES:
   * every line is a JSON object with the schema fields and types;
-  * ids are unique and use the expected prefix (h… / d…);
+  * ids are unique and use the expected prefix (h… / d… / b… / du…, dp…);
   * `doc` names existing corpus files (null only for `unanswerable`);
   * every evidence string (8–40 chars) occurs in its document(s) after the
     schema normalisation (whitespace removed, runs of the same punctuation
@@ -25,7 +25,7 @@ from collections import Counter
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CORPUS = os.path.join(HERE, "..", "..", "corpus")
-FILES = [("heldout.jsonl", "h"), ("dev-paraphrase.jsonl", "d"), ("blind2.jsonl", "b")]
+FILES = [("heldout.jsonl", "h"), ("dev-paraphrase.jsonl", "d"), ("blind2.jsonl", "b"), ("dev-unanswerable.jsonl", "d[up]")]
 TYPES = {"owner", "deadline", "list", "fact", "numeric", "paraphrase", "keyword",
          "clause", "cross_doc", "unanswerable"}
 ALLOWED = {"id", "type", "question", "doc", "evidence", "answer", "owners", "task"}
