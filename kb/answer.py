@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from kb.abstain import AnswerabilityJudge, figure_pattern, number_sentence
+from kb.abstain import AnswerabilityJudge, Judgement, figure_pattern, number_sentence
 from kb.models import VALIDITY_IN_FORCE, Task
 from kb.offices import named_offices
 from kb.textnorm import normalize
@@ -423,12 +423,15 @@ class Answerer:
         top = hits[:JUDGED_HITS]
         figure = figure_pattern(question)  # "多少天": prefer the sentence that gives days
         best_hit, best_span, best_score = hits[0], None, -1.0
+        figure_cover = 0.0  # the best coverage of a sentence that gives a figure in the unit asked
         for rank, h in enumerate(top):
             text = h.payload.get("text", "")
             for s, e in _sentences(text):
                 sentence = text[s:e]
-                sc = self.known_coverage(question, [sentence]) - 0.05 * rank
+                covered = self.known_coverage(question, [sentence])
+                sc = covered - 0.05 * rank
                 if figure is not None and figure.search(sentence):
+                    figure_cover = max(figure_cover, covered)
                     sc += 0.3
                 elif figure is not None and number_sentence(sentence):
                     sc += 0.1
@@ -437,6 +440,8 @@ class Answerer:
         cover = max(self.known_coverage(question, [h.payload.get("text", "")]) for h in top)
         texts = [_judged_text(h) for h in top]
         verdict = self.judge.judge(question, texts, cover, primary=_judged_text(best_hit))
+        if verdict.answerable and figure is not None and figure_cover < self.kb.settings.figure_min_coverage:
+            verdict = Judgement("检索到的段落中给出数字的句子与问题所问的不相符")
         if not verdict.answerable:
             return self._abstain(verdict.reason, hits, top_k)
         ordered = [best_hit] + [h for h in hits if h is not best_hit]

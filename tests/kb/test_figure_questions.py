@@ -1,0 +1,38 @@
+"""Questions that ask for a figure (多少天, 几个人, 多远): the figure must come from a sentence about
+what was asked. Through the real pipeline (kb_dir: the ingested corpus, real embedder and store)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import make_settings
+
+pytestmark = pytest.mark.integration
+
+ANSWERED = [  # (question, what the quoted sentence must contain)
+    ("按特种设备安全法，新锅炉开始用了以后最晚多少天要去办登记？", "三十日内"),
+    ("浙江的企业查隐患留下的记录要保存多久？", "三年"),
+]
+# the corpus has figures in these units, but about other things
+NOT_ANSWERED = [
+    "GB 30871里一级动火作业票的有效期是多长时间？",
+    "接触粉尘的工人在岗期间的职业健康检查多久做一次？",
+]
+
+
+def test_a_figure_about_something_else_is_not_an_answer(kb_dir):
+    from kb.answer import Answerer
+    from kb.retrieval import Retriever
+    from kb.service import KnowledgeBase
+
+    with KnowledgeBase(make_settings(kb_dir)) as kb:
+        answerer = Answerer(Retriever(kb))
+        for question, figure in ANSWERED:
+            ans = answerer.ask(question, 5)
+            assert not ans.abstained and figure in ans.answer, (question, ans.answer)
+        for question in NOT_ANSWERED:
+            ans = answerer.ask(question, 5)
+            assert ans.abstained and ans.citations == [] and ans.related, (question, ans.answer)
+    with KnowledgeBase(make_settings(kb_dir, figure_min_coverage=0.0)) as kb:  # the check is what decides
+        ans = Answerer(Retriever(kb)).ask(NOT_ANSWERED[0], 5)
+        assert not ans.abstained
