@@ -89,6 +89,43 @@ def _hwm_mb(pid: int | str = "self") -> float:
         return int(next((ln.split()[1] for ln in fh if ln.startswith("VmHWM")), "0")) / 1024
 
 
+def _anon_mb(pid: int | str = "self") -> float:
+    """Resident anonymous memory (heap, model weights, HNSW graph being built): what the process
+    needs. VmHWM also counts the store's memory-mapped segment files, pages the kernel drops
+    under pressure and reads back from disk."""
+    try:
+        with open(f"/proc/{pid}/status") as fh:
+            return int(next((ln.split()[1] for ln in fh if ln.startswith("RssAnon")), "0")) / 1024
+    except OSError:
+        return 0.0
+
+
+class AnonPeak:
+    """Samples a process's anonymous RSS every ``interval`` seconds in a thread; ``peak`` in MB."""
+
+    def __init__(self, pid: int | str = "self", interval: float = 0.5) -> None:
+        import threading
+
+        self.pid, self.interval, self.peak = pid, interval, 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self.peak = max(self.peak, _anon_mb(self.pid))
+            self._stop.wait(self.interval)
+
+    def __enter__(self) -> AnonPeak:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:  # idempotent
+        if not self._stop.is_set():
+            self._stop.set()
+            self._thread.join()
+            self.peak = max(self.peak, _anon_mb(self.pid))
+
+
 def _du_mb(path: Path) -> float:
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) / 1e6 if path.exists() else 0.0
 
@@ -134,7 +171,7 @@ def child_ingest(corpus: Path, vectors: str) -> dict:
     if vectors == "composed":
         embedder = ComposedEmbedder(embedder)
     t = time.perf_counter()
-    with KnowledgeBase(settings, embedder=embedder) as kb:
+    with AnonPeak() as anon, KnowledgeBase(settings, embedder=embedder) as kb:
         report = Ingestor(kb, corpus_dir=corpus).ingest([corpus], progress=False)
         wall = time.perf_counter() - t
         out = {"wall": wall, "chunks": report.chunks, "documents": len(report.added) + len(report.updated),
@@ -142,6 +179,7 @@ def child_ingest(corpus: Path, vectors: str) -> dict:
     if vectors == "composed":
         out["sentences_embedded"] = embedder.sentences_embedded
     out["rss_mb"] = _hwm_mb()
+    out["anon_mb"] = anon.peak
     return out
 
 
@@ -201,6 +239,7 @@ def _serve_and_time(env: dict, n: int, seed: int) -> dict:
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     base = f"http://127.0.0.1:{port}"
     out: dict = {}
+    anon = AnonPeak(server.pid).__enter__()  # model weights load at start: sample from the first moment
     try:
         t0 = time.perf_counter()
         while True:
@@ -236,7 +275,10 @@ def _serve_and_time(env: dict, n: int, seed: int) -> dict:
                     errors += r.status_code != 200
                 out[name] = {"p50": _pct(lat, 50), "p95": _pct(lat, 95), "errors": errors}
         out["rss_mb"] = _hwm_mb(server.pid)
+        anon.__exit__()
+        out["anon_mb"] = anon.peak
     finally:
+        anon.__exit__()
         server.terminate()
         server.wait(timeout=60)
     return out
@@ -295,7 +337,9 @@ def table(rows: list[dict], args) -> str:
     if args.vectors == "composed":
         add("  sentences embedded", lambda r: f"{r['ingest'].get('sentences_embedded', 0):,}")
     add("peak RSS ingest (MB)", lambda r: f"{r['ingest']['rss_mb']:.0f}")
+    add("  of it anonymous, ingest (MB)", lambda r: f"{r['ingest'].get('anon_mb', 0):.0f}")
     add("peak RSS server (MB)", lambda r: f"{r['serve']['rss_mb']:.0f}")
+    add("  of it anonymous, server (MB)", lambda r: f"{r['serve'].get('anon_mb', 0):.0f}")
     add("disk, store+catalog (MB)", lambda r: f"{r['disk_mb']:.0f}")
     add("server start (s)", lambda r: f"{r['serve']['start_s']:.1f}")
     add("first /ask (ms)", lambda r: f"{r['serve']['first_ask_ms']:.0f}")

@@ -84,6 +84,9 @@ def test_small_run_prints_the_whole_table(tmp_path):
     for label in ("/search p50 / p95 (ms)", "/search filtered p50 / p95", "/ask p50 / p95 (ms)", "/ask filtered p50 / p95"):
         assert re.fullmatch(r"\d+ / \d+", rows[label]), (label, rows[label])  # no "(n err)"
     assert int(rows["sentences embedded"].replace(",", "")) > 0
+    for who in ("ingest", "server"):
+        anon, rss = int(rows[f"of it anonymous, {who} (MB)"]), int(rows[f"peak RSS {who} (MB)"])
+        assert 50 < anon <= rss  # model weights at least; mapped store files only in the total
     assert "recall@10 dense ef=32 (ids; dist)" in rows and "recall@10 dense ef=64 (ids; dist)" not in rows
     recall = rows["recall@10 dense ef=512 (ids; dist)"]
     assert float(recall.split(";")[1]) >= 0.9  # a tiny store is searched all but exactly
