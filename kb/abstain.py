@@ -261,25 +261,36 @@ class AnswerabilityJudge:
                     out.append(cited)
         return out
 
+    def _title_forms(self) -> list[tuple[str, str, str, str, frozenset[str]]]:
+        """(title, base, short, kind, characters) for every stored title and every 《…》 inside one,
+        prepared once per title list (a province-level corpus has tens of thousands)."""
+        titles = self.titles()
+        # the retriever hands out one list per catalog generation; holding it keeps the identity meaningful
+        if getattr(self, "_forms_src", None) is not titles:
+            forms = []
+            for title in titles:
+                # a notice that issues a plan is known by the plan's name too: 关于印发《X要点》的通知
+                for base in [re.sub(r"[（(][^）)]*[）)]", "", title), *re.findall(r"《([^》]+)》", title)]:
+                    short = base.replace("中华人民共和国", "")
+                    if len(short) >= 3:
+                        forms.append((title, base, short, _kind(base), frozenset(base)))
+            self._forms, self._forms_src = forms, titles
+        return self._forms
+
     def _title_known(self, cited: str) -> bool:
         kind = _kind(cited)
         chars = set(cited) - set("中华人民共和国")
-        for title in self.titles():
-            # a notice that issues a plan is known by the plan's name too: 关于印发《X要点》的通知
-            for base in [re.sub(r"[（(][^）)]*[）)]", "", title), *re.findall(r"《([^》]+)》", title)]:
-                short = base.replace("中华人民共和国", "")
-                if len(short) < 3:
-                    continue
-                if cited in base or short in cited:
-                    return True
-                # "西安市要点": the place and the kind of a stored title
-                place = re.match(r"[\u4e00-\u9fff]{2,6}?[省市区县]", cited)
-                if place and kind and place.group(0) in title and _kind(base) == kind:
-                    return True
-                if kind and _kind(base) != kind:
-                    continue
-                if chars and len(chars & set(base)) / len(chars) >= 0.8:
-                    return True
+        # "西安市要点": the place and the kind of a stored title
+        place = re.match(r"[\u4e00-\u9fff]{2,6}?[省市区县]", cited)
+        for title, base, short, base_kind, base_chars in self._title_forms():
+            if cited in base or short in cited:
+                return True
+            if place and kind and place.group(0) in title and base_kind == kind:
+                return True
+            if kind and base_kind != kind:
+                continue
+            if chars and len(chars & base_chars) / len(chars) >= 0.8:
+                return True
         return False
 
     def missing_year(self, q: str, text: str) -> str | None:

@@ -112,3 +112,14 @@ def test_bad_threshold_fails_at_once():
 def test_pos_words_uses_the_shared_dictionary():
     assert Tokenizer().pos_words("西安市")[0] == ("西安市", "ns")
     assert jieba.posseg  # the module the tokenizer wraps
+
+
+def test_title_forms_follow_a_new_title_list():
+    tk = Tokenizer()
+    current = [["中华人民共和国安全生产法"]]
+    j = AnswerabilityJudge(doc_freq=lambda w: 0, titles=lambda: current[0], corpus_has=lambda w: True,
+                           words=tk.words, pos_words=tk.pos_words)
+    assert j._title_known("安全生产法") and not j._title_known("消防法")
+    assert j._title_forms() is j._title_forms()  # prepared once per list
+    current[0] = ["中华人民共和国安全生产法", "中华人民共和国消防法"]  # a new catalog generation
+    assert j._title_known("消防法")
