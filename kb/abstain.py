@@ -162,7 +162,8 @@ class AnswerabilityJudge:
                 return Judgement(reason)
         return Judgement(None)
 
-    def judge(self, question: str, passages: list[str], coverage: float, primary: str | None = None) -> Judgement:
+    def judge(self, question: str, passages: list[str], coverage: float, primary: str | None = None,
+              figure_passages: list[str] | None = None) -> Judgement:
         """``passages``: the texts (and titles) of the best hits; ``primary``: the one the answer would
         quote (default: the first); ``coverage``: the share of the question's known, weighted terms
         the passages contain (thesaurus terms count)."""
@@ -176,7 +177,7 @@ class AnswerabilityJudge:
             lambda: self.missing_year(q, primary),
             lambda: self.missing_contact(q, primary),
             lambda: self.missing_date(q, primary),
-            lambda: self.missing_quantity(q, passages),
+            lambda: self.missing_quantity(q, passages if figure_passages is None else figure_passages),
         ):
             reason = check()
             if reason:

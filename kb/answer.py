@@ -417,7 +417,8 @@ class Answerer:
 
     def _passages(self, question: str, top_k: int, flt: SearchFilter | None) -> Answer:
         depth = self.kb.settings.rerank_depth
-        hits = self.rerank(question, self._search_scoped(question, max(top_k, JUDGED_HITS, depth), flt), depth)
+        fused = self._search_scoped(question, max(top_k, JUDGED_HITS, depth), flt)
+        hits = self.rerank(question, fused, depth)
         if not hits:
             return Answer("知识库中没有找到与该问题相关的内容。", True, None, None, [], kind="abstain")
         top = hits[:JUDGED_HITS]
@@ -439,7 +440,10 @@ class Answerer:
                     best_hit, best_span, best_score = h, (s, e), sc
         cover = max(self.known_coverage(question, [h.payload.get("text", "")]) for h in top)
         texts = [_judged_text(h) for h in top]
-        verdict = self.judge.judge(question, texts, cover, primary=_judged_text(best_hit))
+        # a figure must be in the passages fusion ranks best: re-ordering by coverage brings up
+        # passages that share the question's words, and with them figures about other things
+        verdict = self.judge.judge(question, texts, cover, primary=_judged_text(best_hit),
+                                   figure_passages=[_judged_text(h) for h in fused[:JUDGED_HITS]])
         if verdict.answerable and figure is not None and figure_cover < self.kb.settings.figure_min_coverage:
             verdict = Judgement("检索到的段落中给出数字的句子与问题所问的不相符")
         if not verdict.answerable:

@@ -39,7 +39,9 @@ def test_a_time_limit_question_is_answered_with_the_figure(ask):
     body = ask("出了事故多久之内要往上报？")
     assert not body["abstained"]
     assert "小时内" in body["answer"]  # the time limit itself is the answer (一小时内 / 1小时内)
-    assert cited(body, "每级上报的时间不得超过2小时")
+    # the national regulation's time limits: the unit's (第九条, 1小时内) or each level's (第十一条);
+    # coverage re-ordering puts 第九条, which says 事故 and 报告, ahead of 第十一条
+    assert cited(body, "单位负责人接到报告后，应当于1小时内") or cited(body, "每级上报的时间不得超过2小时")
 
 
 def test_a_question_naming_a_plan_finds_the_item_not_the_title_page(ask):
