@@ -1,7 +1,7 @@
 """Shared fixtures.
 
 ``ingested_dir`` ingests the whole bundled corpus once per session with the real
-embedder (USE-multilingual) into the real embedded store; ``live_server`` serves
+default embedder (multilingual-e5-small) into the real embedded store; ``live_server`` serves
 a copy of it with a real uvicorn process on a loopback port. Tests that open the
 knowledge base in-process use ``kb_dir``, another copy, because a data directory
 has exactly one owner.
