@@ -125,6 +125,8 @@ class AnswerabilityJudge:
         self._places: set[str] | None = None
         self.out_of_scope_path = out_of_scope
         self._out_of_scope: list[tuple[str, str]] | None = None
+        self._forms: list[tuple[str, str, str, str, frozenset[str]]] = []
+        self._forms_src: list[str] | None = None  # the title list _forms was built from
 
     @property
     def places(self) -> set[str]:
@@ -267,7 +269,7 @@ class AnswerabilityJudge:
         prepared once per title list (a province-level corpus has tens of thousands)."""
         titles = self.titles()
         # the retriever hands out one list per catalog generation; holding it keeps the identity meaningful
-        if getattr(self, "_forms_src", None) is not titles:
+        if self._forms_src is not titles:
             forms = []
             for title in titles:
                 # a notice that issues a plan is known by the plan's name too: 关于印发《X要点》的通知
