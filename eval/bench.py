@@ -52,6 +52,19 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+def _wait_healthy(server: subprocess.Popen, base: str, timeout: float) -> float | None:
+    """Seconds until ``base``/healthz answers 200; None when the server exits or ``timeout`` passes."""
+    t0 = time.perf_counter()
+    while server.poll() is None and time.perf_counter() - t0 <= timeout:
+        try:
+            if httpx.get(base + "/healthz", timeout=2).status_code == 200:
+                return time.perf_counter() - t0
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.2)
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data-dir", help="where to build the store (default: a temp dir, removed after)")
@@ -86,18 +99,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        t0 = time.perf_counter()
-        while True:
-            try:
-                if httpx.get(base + "/healthz", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if time.perf_counter() - t0 > 120 or server.poll() is not None:
-                print("server did not start")
-                return 1
-            time.sleep(0.2)
-        print(f"server start (open store, load models): {time.perf_counter() - t0:.1f} s")
+        started = _wait_healthy(server, base, 120)
+        if started is None:
+            print("server did not start")
+            return 1
+        print(f"server start (open store, load models): {started:.1f} s")
         qs = _questions(args.questions)
         with httpx.Client(base_url=base, timeout=30) as c:
             c.post("/ask", json={"question": qs[0]})  # first call builds term statistics

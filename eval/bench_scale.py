@@ -42,7 +42,7 @@ from pathlib import Path
 import httpx
 import numpy as np
 
-from eval.bench import _free_port, _pct
+from eval.bench import _free_port, _pct, _wait_healthy
 
 ROOT = Path(__file__).resolve().parent.parent
 SENTENCE_END = re.compile(r"(?<=[。！？；!?;])|\n+")
@@ -241,19 +241,12 @@ def _serve_and_time(env: dict, n: int, seed: int) -> dict:
     out: dict = {}
     anon = AnonPeak(server.pid).__enter__()  # model weights load at start: sample from the first moment
     try:
-        t0 = time.perf_counter()
-        while True:
-            try:
-                if httpx.get(base + "/healthz", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
+        started = _wait_healthy(server, base, 600)
+        if started is None:
             if server.poll() is not None:
                 raise SystemExit(f"error: the server exited: {server.stderr.read()[-2000:]}")
-            if time.perf_counter() - t0 > 600:
-                raise SystemExit("error: the server did not start in 10 minutes")
-            time.sleep(0.2)
-        out["start_s"] = time.perf_counter() - t0
+            raise SystemExit("error: the server did not start in 10 minutes")
+        out["start_s"] = started
         qs = _questions(1, seed)
         search_f = {"category": FILTERS["category"], "validity": FILTERS["validity"], "year_from": FILTERS["year_from"]}
         with httpx.Client(base_url=base, timeout=60) as c:
