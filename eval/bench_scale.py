@@ -194,11 +194,12 @@ def child_recall(n: int, seed: int, ef_sweep: tuple[int, ...] = EF_SWEEP) -> dic
         kb.warm_up()
         flt = SearchFilter({"category": FILTERS["category"], "validity": FILTERS["validity"]}, year_gte=FILTERS["year_from"])
         base_config = kb.store.config
+        base_ef = kb.store.search_ef()  # the configured ef, or the one auto_ef picks for this store's size
         qs = _questions(n, seed)
         embedded = [(q, kb.embedder.embed_query(q).tolist(), kb.sparse.encode_query(q)) for q in qs]
         runs = [(f"dense ef={ef}", "dense", None, ef) for ef in ef_sweep]
-        runs += [(f"dense filtered ef={base_config.hnsw_ef}", "dense", flt, None),
-                 (f"hybrid ef={base_config.hnsw_ef}", "hybrid", None, None)]
+        runs += [(f"dense filtered ef={base_ef}", "dense", flt, None),
+                 (f"hybrid ef={base_ef}", "hybrid", None, None)]
         for label, mode, f, ef in runs:
             kb.store.config = replace(base_config, hnsw_ef=ef) if ef else base_config
             ids, dist, lat_cfg, lat_exact = [], [], [], []
@@ -401,7 +402,7 @@ def main(argv: list[str] | None = None) -> int:
 
     cfg = Settings().index_config()
     header = (f"emkb scale benchmark  cores={os.cpu_count()}  vectors={args.vectors}  embedder={args.embedder}  "
-              f"hnsw m={cfg.hnsw_m} ef_construct={cfg.hnsw_ef_construct} ef={cfg.hnsw_ef}  "
+              f"hnsw m={cfg.hnsw_m} ef_construct={cfg.hnsw_ef_construct} ef={cfg.hnsw_ef or 'by size'}  "
               f"quantization={cfg.quantization}  vectors_on_disk={cfg.vectors_on_disk}  seed={args.seed}  "
               f"queries={args.queries}  filters={FILTERS}")
     rows = []

@@ -40,7 +40,9 @@ class Settings(BaseSettings):
     # Index at scale (applied when the collection is created; see kb/store.py IndexConfig)
     hnsw_m: int = Field(16, ge=4, le=128)
     hnsw_ef_construct: int = Field(100, ge=8, le=1000)
-    hnsw_ef: int = Field(512, ge=8, le=4096)  # measured: recall@10 0.99 at 100k chunks (~2 ms); 1M chunks needs 2048 (0.975, ~8 ms)
+    # 0 = by store size (kb/store.py auto_ef: 512 up to 200k chunks, 1024 to 500k, 2048 beyond); measured:
+    # ef 512 gives recall@10 0.99 at 100k chunks (~2 ms) but 0.90 at 1M, where 2048 gives 0.975 (~8 ms)
+    hnsw_ef: int = Field(0, ge=0, le=4096)
     full_scan_threshold_kb: int = Field(10_000, ge=0)
     quantization: Literal["none", "int8"] = "none"
     oversampling: float = Field(2.0, ge=1.0, le=10.0)
@@ -117,6 +119,13 @@ class Settings(BaseSettings):
                 "write endpoints are on (EMKB_WRITES=on) but EMKB_ADMIN_API_KEY is not set; set a key, "
                 "or EMKB_ALLOW_UNAUTHENTICATED_WRITES=true for local use only"
             )
+
+    @field_validator("hnsw_ef")
+    @classmethod
+    def _check_hnsw_ef(cls, value: int) -> int:
+        if value == 0 or value >= 8:
+            return value
+        raise ValueError("EMKB_HNSW_EF must be 0 (by store size) or at least 8")
 
     @field_validator("qdrant_read_consistency")
     @classmethod

@@ -127,6 +127,7 @@ class EdgeStore(VectorStore):
 
         self.close()
         shutil.rmtree(self.path, ignore_errors=True)
+        self._forget_size()
 
     def close(self) -> None:
         if self._shard is not None:
@@ -144,9 +145,11 @@ class EdgeStore(VectorStore):
                     vector[DENSE] = [float(x) for x in p.dense]
                 batch.append(qe.Point(id=p.id, vector=vector, payload=p.payload))
             self.shard.update(qe.UpdateOperation.upsert_points(batch))
+        self._forget_size()
 
     def delete_by_doc(self, doc_id: str) -> None:
         self.shard.update(qe.UpdateOperation.delete_points_by_filter(_filter(SearchFilter({"doc_id": doc_id}))))
+        self._forget_size()
 
     def set_payload_by_doc(self, doc_id: str, payload: dict) -> None:
         self.shard.update(qe.UpdateOperation.set_payload_by_filter(_filter(SearchFilter({"doc_id": doc_id})), payload))
@@ -154,6 +157,7 @@ class EdgeStore(VectorStore):
     def delete_ids(self, ids: list[str]) -> None:
         if ids:
             self.shard.update(qe.UpdateOperation.delete_points(list(ids)))
+            self._forget_size()
 
     # -- reads -----------------------------------------------------------
     def count(self, flt: SearchFilter | None = None) -> int:
@@ -231,7 +235,7 @@ class EdgeStore(VectorStore):
             return []
         c = self.config
         params = qe.SearchParams(
-            hnsw_ef=c.hnsw_ef,
+            hnsw_ef=self.search_ef(),
             exact=c.exact if exact is None else exact,
             quantization=qe.QuantizationSearchParams(rescore=True, oversampling=c.oversampling) if c.quantization != "none" else None,
         )

@@ -85,7 +85,7 @@ class QdrantClientStore(VectorStore):
     def _params(self, exact: bool | None) -> models.SearchParams:
         c = self.config
         return models.SearchParams(
-            hnsw_ef=c.hnsw_ef,
+            hnsw_ef=self.search_ef(),
             exact=c.exact if exact is None else exact,
             quantization=models.QuantizationSearchParams(rescore=True, oversampling=c.oversampling) if c.quantization != "none" else None,
         )
@@ -152,6 +152,7 @@ class QdrantClientStore(VectorStore):
                     vector[DENSE] = [float(x) for x in p.dense]
                 batch.append(models.PointStruct(id=p.id, vector=vector, payload=p.payload))
             self._call("upsert points", self.client.upsert, self.collection, points=batch, wait=True, ordering=self._ordering)
+        self._forget_size()
 
     def delete_by_doc(self, doc_id: str) -> None:
         if self._exists():
@@ -162,6 +163,7 @@ class QdrantClientStore(VectorStore):
                 points_selector=models.FilterSelector(filter=_filter(SearchFilter({"doc_id": doc_id}))),
                 wait=True,
             )
+            self._forget_size()
 
     def set_payload_by_doc(self, doc_id: str, payload: dict) -> None:
         self._call(
@@ -176,6 +178,7 @@ class QdrantClientStore(VectorStore):
     def delete_ids(self, ids: list[str]) -> None:
         if ids and self._exists():
             self._call("delete points", self.client.delete, self.collection, points_selector=models.PointIdsList(points=list(ids)), wait=True)
+            self._forget_size()
 
     def count(self, flt: SearchFilter | None = None) -> int:
         if not self._exists():
@@ -288,6 +291,7 @@ class QdrantClientStore(VectorStore):
     def drop(self) -> None:
         if self._exists():
             self._call("delete the collection", self.client.delete_collection, self.collection)
+        self._forget_size()
 
     def flush(self) -> None:
         return None

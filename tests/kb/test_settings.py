@@ -21,3 +21,12 @@ def test_bad_embedder_names_the_fix(monkeypatch):
     monkeypatch.setenv("EMKB_EMBEDDER", "bert")
     with pytest.raises(ValidationError, match="st:/path/to/model"):
         Settings()
+
+
+def test_hnsw_ef_is_by_size_unless_set(monkeypatch):
+    assert Settings().index_config().hnsw_ef == 0  # 0: kb.store.auto_ef picks by point count
+    monkeypatch.setenv("EMKB_HNSW_EF", "2048")
+    assert Settings().index_config().hnsw_ef == 2048
+    monkeypatch.setenv("EMKB_HNSW_EF", "4")
+    with pytest.raises(ValidationError, match="0 \\(by store size\\) or at least 8"):
+        Settings()

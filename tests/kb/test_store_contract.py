@@ -188,3 +188,28 @@ def test_scale_settings_build_and_search(tmp_path, encoder, backend):
     assert len(approx) == 5 and approx[0] == exact[0]
     assert s.count() == len(points)
     s.close()
+
+
+def test_search_ef_follows_the_store_size(store, encoder, monkeypatch):
+    """hnsw_ef 0 (the default): candidates per search grow with the point count, recounted after writes."""
+    import kb.store
+    from dataclasses import replace
+
+    from kb.store import auto_ef
+
+    assert auto_ef(100_000) == 512 and auto_ef(300_000) == 1024 and auto_ef(1_000_000) == 2048
+    monkeypatch.setattr(kb.store, "AUTO_EF_STEPS", ((4, 512), (5, 1024)))  # the fixture holds 4 points
+    store._forget_size()
+    assert store.config.hnsw_ef == 0 and store.search_ef() == 512
+    extra = [StorePoint(str(uuid.uuid5(uuid.NAMESPACE_URL, f"x{i}")), _dense(f"安全{i}"), encoder.encode_document("安全"),
+                        {"doc_id": f"x{i}", "text": "安全"}) for i in range(2)]
+    store.upsert(extra[:1])
+    assert store.search_ef() == 1024  # the write invalidated the cached count
+    store.upsert(extra[1:])
+    assert store.search_ef() == 2048
+    q = "锁气卸灰"
+    assert store.search(dense=_dense(q), sparse=encoder.encode_query(q), limit=3)[0].payload["doc_id"] == "d"
+    store.delete_ids([extra[0].id, extra[1].id])
+    assert store.search_ef() == 512
+    store.config = replace(store.config, hnsw_ef=64)  # a configured ef is used as it is
+    assert store.search_ef() == 64
