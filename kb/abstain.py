@@ -63,14 +63,16 @@ UNITS: dict[str, str] = {
     "万元": "万元|亿元|元", "亿元": "亿元|万元", "元": "元", "钱": "元", "块": "元",
     "吨": "吨|千克|公斤", "公斤": "千克|公斤|吨", "千克": "千克|公斤|吨",
     "名": "名|人", "人": "人|名", "个人": "人|名", "起": "起|次", "次": "次|起",
-    "天": "日|天|个工作日", "日": "日|天", "个工作日": "日|天", "小时": "小时|日|天|分钟", "个小时": "小时|日|天",
+    "天": "日|天|个?工作日", "日": "日|天", "个工作日": "个?工作日|日|天", "小时": "小时|日|天|分钟", "个小时": "小时|日|天",
     "分钟": "分钟|小时", "年": "年", "个月": "个月|月|年", "月": "个月|月",
     "项": "项|条|类", "种": "种|类|项", "条": "条|项", "家": "家|户|个", "座": "座|个", "所": "所|个",
+    "支": "支|个", "辆": "辆|台", "台": "台|套|辆", "艘": "艘|条",
     "米": "米|m|公里|km", "公里": "公里|千米|km|米", "平方米": "平方米|㎡|m2|公顷", "公顷": "公顷|亩|平方米",
     "分": "分", "倍": "倍", "层": "层", "级": "级", "点": "时|点",
 }
+# 多少天 / 几个人 / 多远; not 哪几个 (asks which), 好几家 or 十几天 (state a number)
 RE_QUANTITY_Q = re.compile(
-    r"(?:多少|(?<!哪)几)(" + "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True)) + r")|(多远|多高|多深|多宽|多长时间|多久)"
+    r"(?:多少|(?<![哪好十])几)(" + "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True)) + r")|(多远|多高|多深|多宽|多长时间|多久)"
 )
 DISTANCE_UNITS = "米|m|公里|km"
 TIME_UNITS = "小时|日|天|年|月|分钟|周|半年|季度"
@@ -109,6 +111,7 @@ class AnswerabilityJudge:
         words: Callable[[str], list[str]],
         pos_words: Callable[[str], list[tuple[str, str]]],
         rare_df: Callable[[], float] = lambda: 20,
+        everyday: Callable[[str], bool] = lambda w: False,
         offices: Callable[[], set[str]] = set,
         min_coverage: float = 0.15,
         places: Path | None = PLACES,
@@ -120,6 +123,7 @@ class AnswerabilityJudge:
         self.words, self.pos_words = words, pos_words
         self.min_coverage = min_coverage
         self.rare_df = rare_df  # a word in at most this many passages is specific
+        self.everyday = everyday  # an everyday word the thesaurus maps to document terms (一共, 老板)
         self.offices = offices  # the offices the task records name
         self.places_path = places
         self._places: set[str] | None = None
@@ -320,7 +324,8 @@ class AnswerabilityJudge:
             nouns = [w for w, f in self.pos_words(q[: m.start()])[-3:] if f.startswith(_NOUN_POS)]
         # only a specific thing (公务员, 分数线, 党建经费) needs its own figure; generic words
         # (标准, 人数) are asked about in many ways the passages answer without repeating them
-        nouns = [n for n in nouns if self.doc_freq(n) <= self.rare_df()]
+        # (一共, tagged an abbreviation, is an everyday word the thesaurus maps to 总数: not a thing)
+        nouns = [n for n in nouns if self.doc_freq(n) <= self.rare_df() and not self.everyday(n)]
         if not nouns:
             return None
         sentences = [s for p in passages for s in _sentences(p) if RE_FIGURE.search(s)]

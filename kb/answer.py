@@ -150,6 +150,7 @@ class Answerer:
             words=tokenizer.words,
             pos_words=tokenizer.pos_words,
             rare_df=lambda: max(3.0, 0.005 * retriever.passage_count()),
+            everyday=self.kb.thesaurus.maps,
             offices=retriever.offices,
             min_coverage=self.kb.settings.abstain_threshold,
         )

@@ -71,6 +71,11 @@ class Thesaurus:
             out.extend(t for t in e.terms if t not in out and t not in text)
         return out
 
+    def maps(self, word: str) -> bool:
+        """Whether ``word`` is one of the everyday words the thesaurus maps to document terms."""
+        self.warm_up()
+        return _norm(word) in (self._by_trigger or {})
+
     def __len__(self) -> int:
         self.warm_up()
         return len(self._by_trigger or {})

@@ -88,6 +88,33 @@ def test_figures_in_the_unit_asked(judge):
     assert reason(judge, "事故等级分为哪几级？", ["分为特别重大事故、重大事故、较大事故和一般事故。"]) is None
 
 
+def test_a_stated_number_is_not_a_figure_question(judge):
+    # 好几家 says there are several; it does not ask how many (a dev question abstained on it)
+    q = "一个工地上有总包也有好几家分包，现场安全最终由谁负总的责任？"
+    assert figure_pattern(q) is None
+    assert reason(judge, q, ["由总承包单位对施工现场的安全生产负总责。"]) is None
+    assert figure_pattern("事故发生后十几天内") is None
+    assert figure_pattern("分包单位有几家？").search("三家")
+
+
+def test_working_days_and_counted_things(judge):
+    q = "应急预案公布以后，多少个工作日内要去备案？"
+    assert reason(judge, q, ["自应急预案公布之日起20个工作日内备案。"]) is None
+    assert "数字" in reason(judge, q, ["应急预案应当及时备案。"])
+    assert figure_pattern("新建了几支救援队？").search("新建15支国家安全生产专业救援队")
+    assert not figure_pattern("新建了几支救援队？").search("新建15人")
+
+
+def test_an_everyday_word_is_not_a_thing_to_count():
+    tk = Tokenizer()
+    kw = dict(doc_freq=lambda w: 0 if w == "一共" else 100, titles=list, corpus_has=lambda w: True,
+              words=tk.words, pos_words=tk.pos_words, rare_df=lambda: 20)
+    q = "国家级的安全生产专业救援队伍一共有多少？"
+    passages = ["新建15支国家安全生产专业救援队,总数达到113支。"]
+    assert "一共" in AnswerabilityJudge(**kw).judge(q, passages, 1.0).reason  # jieba tags 一共 as an abbreviation
+    assert AnswerabilityJudge(**kw, everyday=lambda w: w == "一共").judge(q, passages, 1.0).reason is None
+
+
 def test_amount_of_a_specific_thing(judge):
     assert "公务员" in reason(judge, "中卫市2023年招聘了多少公务员？", ["中卫市 2023年 加强干部队伍建设。"])
     assert reason(judge, "重大事故的死亡人数标准是多少？", ["造成10人以上30人以下死亡。"]) is None
