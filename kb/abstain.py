@@ -11,6 +11,8 @@ question
 - names a person, a place, a year or a document that the corpus does not contain;
 - asks for a phone number, an address, a date or a figure with a unit that none
   of the retrieved passages holds;
+- asks for the members of a counted set ("七个物流中心分别在哪些区县") that the
+  passages count but do not list;
 - shares almost none of its known vocabulary with the passages (a topic the
   corpus never covers).
 
@@ -184,6 +186,7 @@ class AnswerabilityJudge:
             lambda: self.missing_contact(q, primary),
             lambda: self.missing_date(q, primary),
             lambda: self.missing_quantity(q, passages if figure_passages is None else figure_passages),
+            lambda: self.missing_members(q, passages, primary),
         ):
             reason = check()
             if reason:
@@ -338,6 +341,28 @@ class AnswerabilityJudge:
             return "检索到的段落中没有具体日期"
         return None
 
+    def missing_members(self, q: str, passages: list[str], primary: str) -> str | None:
+        """"七个物流中心分别在哪些区县" asks for the members of a counted set: a passage that gives
+        the count ("充分利用京东七个物流中心") without listing them does not answer."""
+        if not RE_MEMBERS_Q.search(q):
+            return None
+        found = [m for m in RE_COUNTED.finditer(q) if m.group(1) not in ("一", "1")]  # 哪一项 is not a set
+        if not found:
+            return None
+        counted = [m.group(0) for m in found]
+        mentioned = False
+        for p in passages:
+            for phrase in counted:
+                for m in re.finditer(re.escape(phrase), p):
+                    mentioned = True
+                    rest = re.split(r"[。；;\n]", p[m.end() : m.end() + 300], maxsplit=1)[0]
+                    if RE_LIST_AFTER.search(rest):
+                        return None
+        if not mentioned and _list_markers(primary) >= 2:
+            return None  # "三个目标分别是什么" answered by 一是…二是…三是
+        what = counted[0] + re.split(r"[^\u4e00-\u9fff]|分别|具体|是|在|有|的|都|包括", q[found[0].end() :], maxsplit=1)[0]
+        return f"检索到的段落提到了“{what}”，但没有列出具体是哪些"
+
     def missing_quantity(self, q: str, passages: list[str]) -> str | None:
         pattern = figure_pattern(q)
         if pattern is None:
@@ -366,6 +391,18 @@ def figure_pattern(question: str) -> re.Pattern[str] | None:
     else:
         units = TIME_UNITS
     return re.compile(rf"{NUMBER}\s*(?:{units})|每(?:年|半年|季度|月|周|日|天)")
+
+
+# a question about the members of a counted set: "七个物流中心分别在哪些区县", "十项重点任务具体是哪十项"
+RE_MEMBERS_Q = re.compile(r"分别|具体是哪|具体有哪|哪些|哪几|是哪[\u4e00-\u9fff]{0,2}项")
+RE_COUNTED = re.compile(rf"(?<![第\d{CN_NUM}])(\d+|[{CN_NUM}]+)(?:个|项|支|家|条|类|种|批|所|座|大|方面)")
+# after the count, in the same sentence: a colon, 包括/分别是, or at least three items in a row
+RE_LIST_AFTER = re.compile(r"[：:]|包括|分别[是为]|即[^将使]|[一二三四五六七八九十\d][是、.．）)]|、[^、。；]{1,30}、")
+RE_LIST_MARKER = re.compile(r"[一二三四五六七八九十]是|[（(][一二三四五六七八九十]{1,3}[)）]|(?<![\d.])[1-9]\d?[.．、](?!\d)")
+
+
+def _list_markers(text: str) -> int:
+    return len(RE_LIST_MARKER.findall(text))
 
 
 RE_AMOUNT_Q = re.compile(r"(?:是|有|为|达|共)多少|多少(?=[\u4e00-\u9fff]{2})")

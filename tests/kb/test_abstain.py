@@ -115,6 +115,23 @@ def test_an_everyday_word_is_not_a_thing_to_count():
     assert AnswerabilityJudge(**kw, everyday=lambda w: w == "一共").judge(q, passages, 1.0).reason is None
 
 
+def test_members_of_a_counted_set_must_be_listed():
+    tk = Tokenizer()
+    judge = AnswerabilityJudge(doc_freq=lambda w: 100, titles=list, corpus_has=lambda w: True, words=tk.words,
+                               pos_words=tk.pos_words, places=None)
+    q = "西安市应急局和京东合作用的七个物流中心分别在哪些区县？"
+    counted_only = "加强与京东集团沟通联系,充分利用京东七个物流中心,有效提升我市应急物资储备管理调度信息化水平。"
+    assert "提到了“七个物流中心”，但没有列出" in reason(judge, q, [counted_only])
+    listed = "京东七个物流中心分别位于未央区、灞桥区、长安区、高陵区、临潼区、鄠邑区和周至县。"
+    assert reason(judge, q, [counted_only, listed]) is None
+    q = "宝鸡市今年要推进的防灾减灾“十项重点任务”具体是哪十项？"
+    assert "提到了“十项重点任务”" in reason(judge, q, ["我市今年将扎实推进“十项重点任务”，进一步健全灾害隐患排查机制。"])
+    assert reason(judge, q, ["“十项重点任务”包括：隐患排查、风险普查、预警发布……"]) is None
+    # the count is not in the passage, but the passage lists: 一是…二是…三是
+    assert reason(judge, "中卫市今年的三个目标分别是什么？", ["一是确保不发生较大事故；二是确保死亡率下降；三是确保安全。"]) is None
+    assert reason(judge, "这一项由哪些单位负责？", ["由执法支队负责。"]) is None  # 一项 is not a set to list
+
+
 def test_amount_of_a_specific_thing(judge):
     assert "公务员" in reason(judge, "中卫市2023年招聘了多少公务员？", ["中卫市 2023年 加强干部队伍建设。"])
     assert reason(judge, "重大事故的死亡人数标准是多少？", ["造成10人以上30人以下死亡。"]) is None
