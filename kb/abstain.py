@@ -384,13 +384,20 @@ def figure_pattern(question: str) -> re.Pattern[str] | None:
     m = RE_QUANTITY_Q.search(question)
     if not m:
         return None
+    # a frequency (每半年) answers how often, never how many people or how many hours at a stretch
+    often = False
     if m.group(1):
         units = UNITS[m.group(1)]
+        often = m.group(1) in TIME_QUESTION_UNITS and bool(RE_HOW_OFTEN.search(question))
     elif m.group(2) in ("多远", "多高", "多深", "多宽"):
         units = DISTANCE_UNITS
     else:
-        units = TIME_UNITS
-    return re.compile(rf"{NUMBER}\s*(?:{units})|每(?:年|半年|季度|月|周|日|天)")
+        units, often = TIME_UNITS, True
+    return re.compile(rf"{NUMBER}\s*(?:{units})" + (r"|每(?:年|半年|季度|月|周|日|天)" if often else ""))
+
+
+TIME_QUESTION_UNITS = ("天", "日", "个工作日", "小时", "个小时", "分钟", "年", "个月", "月")
+RE_HOW_OFTEN = re.compile(r"一次|一回|每隔|间隔|频次|周期")
 
 
 # a question about the members of a counted set: "七个物流中心分别在哪些区县", "十项重点任务具体是哪十项"

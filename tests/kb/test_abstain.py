@@ -148,6 +148,14 @@ def test_figure_pattern():
     assert figure_pattern("这是什么") is None
 
 
+def test_a_frequency_answers_how_often_only():
+    assert figure_pattern("储罐多久检查一次？").search("每半年检查一次")
+    assert figure_pattern("几个月检查一次？").search("每季度检查一次")
+    # 每年…两次 says how often drills are held, not how many hours a driver may drive or how many people
+    assert not figure_pattern("连续驾驶超过几个小时必须停车休息？").search("每年不少于两次的应急演练")
+    assert not figure_pattern("至少要请几名专家？").search("每年组织一次评审")
+
+
 def test_bad_threshold_fails_at_once():
     with pytest.raises(ValueError, match="EMKB_ABSTAIN_THRESHOLD"):
         AnswerabilityJudge(doc_freq=len, titles=list, corpus_has=bool, words=list, pos_words=list, min_coverage=2)
