@@ -286,9 +286,59 @@ class Answerer:
         if not (wants_owner or wants_deadline):
             return None
         task_flt = SearchFilter({**(flt.equals if flt else {}), "kind": "task"}, flt.year_gte if flt else None, flt.year_lte if flt else None)
-        hits = self.retriever.search(question, max(top_k, 5), task_flt, self.mode)
-        if wants_owner:  # a task whose document names no owner cannot answer "who"
-            hits = [h for h in hits if (t := self._task_for(h)) is not None and t.owners]
+        found = self.retriever.search(question, max(top_k, 5), task_flt, self.mode)
+        # a task whose document names no owner cannot answer "who": look among those that do
+        picked = self._pick_task(question, [h for h in found if (t := self._task_for(h)) is not None and t.owners]
+                                 if wants_owner else found, flt)
+        if picked is not None and wants_deadline and not wants_owner and not picked[1].deadline:
+            return None  # no 完成时限 field: the task's own text may say "年底前", the passage path quotes it
+        if picked is None:
+            if not wants_owner:
+                return None
+            # the question is about a task whose document does not say who (the 西安 plan names no
+            # 处室): say so, rather than quote the task as if it answered
+            bare = self._pick_task(question, found, flt)
+            if bare is None:
+                return None
+            hit, task = bare
+            if task.owners:
+                return None
+            missing = ["责任单位"] + (["完成时限"] if wants_deadline and not task.deadline else [])
+            title = hit.payload.get("title", "")
+            reason = f"《{title}》的任务{task.number}“{task.title.rstrip('。')}”没有写明{'和'.join(missing)}"
+            return self._abstain(reason, [hit] + [h for h in found if h is not hit], top_k)
+        best, task = picked
+        hits = [best] + [h for h in found if h is not best]
+        cits = [citation(best, _span(best.payload["text"], task.title))]
+        parts = [f"任务{task.number}“{task.title.rstrip('。')}”"]
+        asked = named_offices(question, self.retriever.offices())  # "是不是执法支队负责？"
+        if wants_owner and asked:
+            yes = [o for o in asked if o in task.owners]
+            no = [o for o in asked if o not in task.owners]
+            verdict = []
+            if yes:
+                verdict.append(f"是，{'、'.join(yes)}是该任务的责任单位")
+            if no:
+                verdict.append(f"{'' if yes else '否，'}{'、'.join(no)}不在该任务的责任单位中")
+            parts.insert(0, "；".join(verdict))
+        if task.owners:
+            parts.append(f"责任单位：{'、'.join(task.owners)}")
+        if task.deadline:
+            parts.append(f"完成时限：{task.deadline}")
+        elif wants_deadline:
+            parts.append("完成时限：文件未写明")
+        return Answer(
+            answer="；".join(parts) + "。",
+            abstained=False,
+            owners=task.owners or None,
+            deadline=task.deadline or None,
+            citations=cits + [citation(h) for h in hits[1:top_k]],
+            kind="task",
+            tasks=[task.to_dict()],
+        )
+
+    def _pick_task(self, question: str, hits: list[Hit], flt: SearchFilter | None) -> tuple[Hit, Task] | None:
+        """The task a question is about, among task ``hits``, or None when none clearly is."""
         if not hits:
             return None
         # the fused ranking proposes; coverage of the question's known words moves a task up
@@ -299,7 +349,6 @@ class Answerer:
         bonus = [min(0.4, 0.1 * max(0, _common_run(_norm(question), _norm(t)) - 2)) for t in titles]
         pick = max(range(len(covers)), key=lambda i: (covers[i] + bonus[i] - 0.1 * i, -i))
         best = hits[pick]
-        hits = [best] + [h for h in hits if h is not best]
         office_asked = bool(RE_OFFICE_Q.search(question))  # only tasks name the bureau's 科室
         if covers[pick] < self.kb.settings.task_match_threshold * (0.5 if office_asked else 1.0):
             return None
@@ -317,35 +366,7 @@ class Answerer:
         if places and not any(p in best.payload.get("title", "") + best.payload.get("issuer", "") for p in places):
             return None  # "浙江的企业…": not the 中卫 plan's task
         task = self._task_for(best)
-        if task is None:
-            return None
-        if wants_owner and not task.owners:
-            return None  # the document names no owner: fall back to passages, never guess
-        cits = [citation(best, _span(best.payload["text"], task.title))]
-        parts = [f"任务{task.number}“{task.title.rstrip('。')}”"]
-        asked = named_offices(question, self.retriever.offices())  # "是不是执法支队负责？"
-        if wants_owner and asked:
-            yes = [o for o in asked if o in task.owners]
-            no = [o for o in asked if o not in task.owners]
-            verdict = []
-            if yes:
-                verdict.append(f"是，{'、'.join(yes)}是该任务的责任单位")
-            if no:
-                verdict.append(f"{'' if yes else '否，'}{'、'.join(no)}不在该任务的责任单位中")
-            parts.insert(0, "；".join(verdict))
-        if task.owners:
-            parts.append(f"责任单位：{'、'.join(task.owners)}")
-        if task.deadline:
-            parts.append(f"完成时限：{task.deadline}")
-        return Answer(
-            answer="；".join(parts) + "。",
-            abstained=False,
-            owners=task.owners or None,
-            deadline=task.deadline or None,
-            citations=cits + [citation(h) for h in hits[1:top_k]],
-            kind="task",
-            tasks=[task.to_dict()],
-        )
+        return None if task is None else (best, task)
 
     def _task_for(self, hit: Hit) -> Task | None:
         start = hit.payload.get("start", -1)
