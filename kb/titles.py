@@ -36,6 +36,18 @@ def aliases(title: str) -> list[str]:
     return [a for a in out if len(a) >= 3]
 
 
+# what kind of document a name says it is: "特种设备法" is a 法, never the 条例 that shares its words
+RE_KIND = re.compile(r"(实施条例|实施办法|实施细则|条例|办法|细则|规定|规程|标准|决定|解释|通知|意见|要点|目录|法)$")
+RE_IMPLEMENTING = re.compile(r"实施(条例|办法|细则)")  # "消防法实施条例" is not the 消防法
+KIND_MISMATCH = 0.7  # fuzzy score factor when the named kind differs from the title's
+
+
+def kind(name: str) -> str:
+    name = re.sub(r"[（(][^）)]*[）)]", "", name)  # "（2009年修订）"
+    m = RE_KIND.search(re.sub(r"[^\w]+$|的$", "", name))
+    return m.group(1) if m else ""
+
+
 @dataclass(frozen=True)
 class Alias:
     text: str  # normalised
@@ -64,7 +76,7 @@ class TitleIndex:
         for pos in range(len(text) - 1):
             for i in self._by_start.get(text[pos : pos + 2], ()):
                 a = self.aliases[i]
-                if len(a.text) >= min_len and text.startswith(a.text, pos):
+                if len(a.text) >= min_len and text.startswith(a.text, pos) and not RE_IMPLEMENTING.match(text, pos + len(a.text)):
                     found.append((a, pos))
         found.sort(key=lambda x: (-len(x[0].text), -x[0].full, x[1]))
         taken: list[tuple[int, int]] = []
@@ -80,7 +92,8 @@ class TitleIndex:
     def closest(self, text: str) -> tuple[str | None, float]:
         """(doc_id, score): a contained alias scores 1 + len/100 (+0.05 for the full title, so that
         "…解释" beats "…解释（二）" stripped of its number); otherwise the share of the text's
-        character pairs the alias has. Ties go to a document in force."""
+        character pairs the alias has, less when the text names another kind of document (法 vs
+        条例). Ties go to a document in force."""
         text = norm(text)
         best: tuple[float, bool, str | None] = (0.0, False, None)
         for a, _ in self.contained(text, min_len=3):
@@ -95,7 +108,11 @@ class TitleIndex:
         for g in grams:
             for i in self._by_gram.get(g, ()):
                 shared[i] += 1
+        named = kind(text)
         for i, n in shared.items():
             a = self.aliases[i]
-            best = max(best, (n / len(grams), a.in_force, a.doc_id))
+            score = n / len(grams)
+            if named and kind(a.text) not in ("", named):
+                score *= KIND_MISMATCH
+            best = max(best, (score, a.in_force, a.doc_id))
         return best[2], best[0]

@@ -1,0 +1,42 @@
+"""Which stored document a question names: exact, shortened and approximate titles."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.models import DocMeta
+from kb.titles import TitleIndex, kind
+
+TITLES = {
+    "law": "中华人民共和国特种设备安全法",
+    "regulation": "特种设备安全监察条例（2009年修订）",
+    "fire-law": "中华人民共和国消防法（2021年修正）",
+    "response-law": "中华人民共和国突发事件应对法（2024年修订）",
+    "shandong": "山东省突发事件应急保障条例",
+}
+
+
+@pytest.fixture(scope="module")
+def index():
+    return TitleIndex([DocMeta(doc_id=k, source=f"{k}.txt", title=t) for k, t in TITLES.items()])
+
+
+def test_kind_reads_the_suffix_not_the_edition():
+    assert kind("特种设备安全监察条例（2009年修订）") == "条例"
+    assert kind("特种设备法") == "法"
+    assert kind("消防法实施条例") == "实施条例"
+    assert kind("第十三条") == ""
+
+
+def test_a_named_law_is_not_the_regulation_that_shares_its_words(index):
+    # "特种设备法" shares as many character pairs with the 条例 as with the 安全法
+    assert index.closest("特种设备法")[0] == "law"
+    # "突发事件应急法" shares more with 山东's 应急保障条例, but names a 法
+    assert index.closest("突发事件应急法")[0] == "response-law"
+    assert index.closest("特种设备安全监察条例")[0] == "regulation"
+
+
+def test_an_implementing_regulation_is_not_its_law(index):
+    assert [a.doc_id for a, _ in index.contained("按照消防法第十条", min_len=3)] == ["fire-law"]
+    assert index.contained("消防法实施条例第十条", min_len=3) == []
+    assert index.closest("消防法实施条例")[1] < 0.6  # below what an answer accepts as a match
