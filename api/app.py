@@ -66,6 +66,7 @@ def create_app(settings: Settings | None = None, kb: KnowledgeBase | None = None
             "chunks": svc.kb.store.count(),
             "embedder": svc.kb.embedder_name,
             "backend": settings.backend,
+            "hnsw_ef": svc.kb.store.search_ef(),  # the configured ef, or the one the store's size picks
         }
 
     app.state.settings = settings

@@ -87,3 +87,4 @@ class Health(BaseModel):
     chunks: int
     embedder: str
     backend: str
+    hnsw_ef: int  # HNSW candidates per dense search now in use (EMKB_HNSW_EF, or by store size)
