@@ -71,10 +71,11 @@ UNITS: dict[str, str] = {
     "支": "支|个", "辆": "辆|台", "台": "台|套|辆", "艘": "艘|条",
     "米": "米|m|公里|km", "公里": "公里|千米|km|米", "平方米": "平方米|㎡|m2|公顷", "公顷": "公顷|亩|平方米",
     "分": "分", "倍": "倍", "层": "层", "级": "级", "点": "时|点",
+    "课时": "课时|学时", "学时": "学时|课时", "岁": "岁|周岁", "周岁": "周岁|岁", "度": "度|℃", "分贝": "分贝|dB",
 }
 # 多少天 / 几个人 / 多远; not 哪几个 (asks which), 好几家 or 十几天 (state a number)
 RE_QUANTITY_Q = re.compile(
-    r"(?:多少|(?<![哪好十])几)(" + "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True)) + r")|(多远|多高|多深|多宽|多长时间|多久)"
+    r"(?:多少|(?<![哪好十])几)(" + "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True)) + r")|(多远|多高|多深|多宽|多长时间|多久)|(百分之多少|百分之几|多少%|多少％|比例是多少|占比多少)"
 )
 DISTANCE_UNITS = "米|m|公里|km"
 TIME_UNITS = "小时|日|天|年|月|分钟|周|半年|季度"
@@ -389,6 +390,8 @@ def figure_pattern(question: str) -> re.Pattern[str] | None:
     if m.group(1):
         units = UNITS[m.group(1)]
         often = m.group(1) in TIME_QUESTION_UNITS and bool(RE_HOW_OFTEN.search(question))
+    elif m.group(3):  # a percentage: 5%, 百分之五
+        return re.compile(rf"{NUMBER}\s*[%％]|百分之[{CN_NUM}\d.]+")
     elif m.group(2) in ("多远", "多高", "多深", "多宽"):
         units = DISTANCE_UNITS
     else:

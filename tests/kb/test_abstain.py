@@ -148,6 +148,14 @@ def test_figure_pattern():
     assert figure_pattern("这是什么") is None
 
 
+def test_percentages_and_class_hours_are_figures():
+    q = "采掘工作面瓦斯浓度超过百分之多少就必须停工撤人？"
+    assert figure_pattern(q).search("瓦斯浓度达到1.0%时") and figure_pattern(q).search("超过百分之一")
+    assert not figure_pattern(q).search("必须停止作业，撤出人员")
+    assert figure_pattern("每期培训多少课时？").search("不少于24学时")
+    assert not figure_pattern("每期培训多少课时？").search("分期对300名监护人进行培训")
+
+
 def test_a_frequency_answers_how_often_only():
     assert figure_pattern("储罐多久检查一次？").search("每半年检查一次")
     assert figure_pattern("几个月检查一次？").search("每季度检查一次")
