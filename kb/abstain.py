@@ -343,14 +343,19 @@ class AnswerabilityJudge:
         return None
 
     def missing_members(self, q: str, passages: list[str], primary: str) -> str | None:
-        """"七个物流中心分别在哪些区县" asks for the members of a counted set: a passage that gives
-        the count ("充分利用京东七个物流中心") without listing them does not answer."""
+        """"七个物流中心分别在哪些区县" asks for the members of a counted set (or of a 名单): a
+        passage that gives the count ("充分利用京东七个物流中心") without listing them does not answer."""
         if not RE_MEMBERS_Q.search(q):
             return None
         found = [m for m in RE_COUNTED.finditer(q) if m.group(1) not in ("一", "1")]  # 哪一项 is not a set
-        if not found:
-            return None
         counted = [m.group(0) for m in found]
+        labels = [m.group(0) + re.split(r"[^\u4e00-\u9fff]|分别|具体|是|在|有|的|都|包括", q[m.end() :], maxsplit=1)[0]
+                  for m in found]
+        if "名单" in q:  # "第二批…保障单位名单里有哪些企业": a list of names is a set too
+            counted.append("名单")
+            labels.append("名单")
+        if not counted:
+            return None
         mentioned = False
         for p in passages:
             for phrase in counted:
@@ -361,8 +366,7 @@ class AnswerabilityJudge:
                         return None
         if not mentioned and _list_markers(primary) >= 2:
             return None  # "三个目标分别是什么" answered by 一是…二是…三是
-        what = counted[0] + re.split(r"[^\u4e00-\u9fff]|分别|具体|是|在|有|的|都|包括", q[found[0].end() :], maxsplit=1)[0]
-        return f"检索到的段落提到了“{what}”，但没有列出具体是哪些"
+        return f"检索到的段落提到了“{labels[0]}”，但没有列出具体是哪些"
 
     def missing_quantity(self, q: str, passages: list[str]) -> str | None:
         pattern = figure_pattern(q)

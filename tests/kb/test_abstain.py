@@ -130,6 +130,10 @@ def test_members_of_a_counted_set_must_be_listed():
     # the count is not in the passage, but the passage lists: 一是…二是…三是
     assert reason(judge, "中卫市今年的三个目标分别是什么？", ["一是确保不发生较大事故；二是确保死亡率下降；三是确保安全。"]) is None
     assert reason(judge, "这一项由哪些单位负责？", ["由执法支队负责。"]) is None  # 一项 is not a set to list
+    q = "西安市第二批应急物资产能储备保障单位名单里有哪些企业？"
+    named_only = "确定西安市第二批应急物资产能储备保障单位名单,与保障单位签订合作协议并授牌。"
+    assert "提到了“名单”" in reason(judge, q, [named_only])
+    assert reason(judge, q, ["第二批保障单位名单：甲公司、乙公司、丙公司。"]) is None
 
 
 def test_amount_of_a_specific_thing(judge):
