@@ -374,6 +374,9 @@ class AnswerabilityJudge:
             return self.missing_amount(q, passages)
         if not any(pattern.search(p) for p in passages):
             return "检索到的段落中没有问题所问的数字"
+        per = RE_PER.search(q)  # "每平方米最多几个人" asks a rate: some passage must count per 平方米
+        if per and not any(re.search(PER_FORMS.get(per.group(1), re.escape(per.group(0))), p) for p in passages):
+            return f"检索到的段落中没有按“{per.group(0)}”计的数字"
         return None
 
 
@@ -405,6 +408,12 @@ def figure_pattern(question: str) -> re.Pattern[str] | None:
 
 TIME_QUESTION_UNITS = ("天", "日", "个工作日", "小时", "个小时", "分钟", "年", "个月", "月")
 RE_HOW_OFTEN = re.compile(r"一次|一回|每隔|间隔|频次|周期")
+
+
+# a rate asked for: "每平方米最多几个人", "每期培训多少课时" (每年, 每天 are how often, see figure_pattern)
+RE_PER = re.compile(r"每(平方米|立方米|公里|千米|吨|人|户|班|期|批|车|辆|台)")
+PER_FORMS = {"平方米": r"每平方米|/\s*(?:m2|m²|㎡|平方米)", "人": r"每人|人均|每名", "公里": r"每公里|每千米|/\s*km",
+             "千米": r"每公里|每千米|/\s*km", "立方米": r"每立方米|/\s*(?:m3|m³)"}
 
 
 # a question about the members of a counted set: "七个物流中心分别在哪些区县", "十项重点任务具体是哪十项"

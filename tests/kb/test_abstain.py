@@ -160,6 +160,17 @@ def test_percentages_and_class_hours_are_figures():
     assert not figure_pattern("每期培训多少课时？").search("分期对300名监护人进行培训")
 
 
+def test_a_rate_needs_a_figure_per_that_unit(judge):
+    q = "大型群众性活动场地每平方米最多允许容纳几个人？"
+    totals = "大型群众性活动的预计参加人数在1000人以上5000人以下的，由公安机关实施安全许可。"
+    assert "每平方米" in reason(judge, q, [totals])
+    assert reason(judge, q, ["室内场地按每平方米不超过1人核定容纳人数。"]) is None
+    assert reason(judge, q, ["人员密度不得超过2人/㎡。"]) is None
+    q = "受灾群众每人每天补助多少元？"
+    assert reason(judge, q, ["过渡期生活救助按人均每天20元发放。"]) is None
+    assert "每人" in reason(judge, q, ["共发放救助资金300万元。"])
+
+
 def test_a_frequency_answers_how_often_only():
     assert figure_pattern("储罐多久检查一次？").search("每半年检查一次")
     assert figure_pattern("几个月检查一次？").search("每季度检查一次")
