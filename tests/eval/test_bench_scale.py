@@ -88,6 +88,8 @@ def test_small_run_prints_the_whole_table(tmp_path):
         anon, rss = int(rows[f"of it anonymous, {who} (MB)"]), int(rows[f"peak RSS {who} (MB)"])
         assert 50 < anon <= rss  # model weights at least; mapped store files only in the total
     assert "recall@10 dense ef=32 (ids; dist)" in rows and "recall@10 dense ef=64 (ids; dist)" not in rows
+    # EMKB_HNSW_EF unset: the header says so, and the filtered and hybrid rows name the ef the store's size picked
+    assert "ef=by size" in table and "recall@10 hybrid ef=512 (ids; dist)" in rows
     recall = rows["recall@10 dense ef=512 (ids; dist)"]
     assert float(recall.split(";")[1]) >= 0.9  # a tiny store is searched all but exactly
     assert not list(tmp_path.glob("data-*"))  # stores removed without --keep; the corpus stays
