@@ -203,9 +203,23 @@ class AnswerabilityJudge:
 
     def out_of_scope(self, q: str) -> str | None:
         for word, dept in self.out_of_scope_words:
-            if word in q and not self.corpus_has(word):
+            if word in q and not self.corpus_has(word) and not self._listed_with_known(q, word):
                 return f"“{word}”属于{dept}的业务，不在本应急管理知识库的范围内"
         return None
+
+    def _listed_with_known(self, q: str, word: str) -> bool:
+        """``word`` is one item of a 、-list whose other items the corpus covers ("矿山、工地、渔船这些
+        行业"): the question is about those too, not only another department's business."""
+        for m in re.finditer(re.escape(word), q):
+            left, right = m.start(), m.end()
+            while left > 0 and re.match(r"[\u4e00-\u9fff、]", q[left - 1]):
+                left -= 1
+            while right < len(q) and re.match(r"[\u4e00-\u9fff、]", q[right]):
+                right += 1
+            others = [x for x in q[left:right].split("、") if x and word not in x]
+            if any(self.corpus_has(x) or self.corpus_has(x[:2]) or self.corpus_has(x[-2:]) for x in others):
+                return True
+        return False
 
     def unknown_name(self, q: str) -> str | None:
         for word, flag in self.pos_words(q):
@@ -382,6 +396,7 @@ class AnswerabilityJudge:
 
 FIGURE_UNITS = "%|％|元|万元|亿元|人|名|个|项|次|起|吨|天|日|年|个月|月|小时|分钟|米|公里|平方米|公顷|户|家|座|所|辆|艘|倍|分|台|套|处|件|条|类|种|批|期|届"
 RE_FIGURE = re.compile(rf"(?:\d+(?:\.\d+)?|(?<!第)[{CN_NUM}]+)\s*(?:{FIGURE_UNITS})")
+
 def _kind(title: str) -> str:
     m = RE_DOC_SUFFIX.search(title)
     return m.group(1) if m else ""

@@ -47,6 +47,16 @@ def test_other_departments_services(judge):
     assert reason(judge, "烟花爆竹零售的营业执照") is None  # the corpus uses this word: not out of scope
 
 
+def test_another_departments_word_in_a_list_of_ours_is_not_out_of_scope():
+    corpus = "矿山 工地 安全生产"
+    j = AnswerabilityJudge(doc_freq=lambda w: 5, titles=list, corpus_has=lambda w: w in corpus, words=list,
+                           pos_words=list, places=None)
+    assert "农业农村" in j.out_of_scope("海洋渔船遇到几级大风必须回港避风？")
+    assert j.out_of_scope("山东的矿山、工地、渔船这些行业，对恶劣天气预警有什么硬要求？") is None
+    assert "公安交通管理部门" in j.out_of_scope("驾驶证、行驶证怎么年审？")  # every item is someone else's
+    assert "人力资源和社会保障部门" in j.out_of_scope("工伤认定申请要在多少天内提出？")
+
+
 def test_unknown_names_places_and_offices(judge):
     assert "张建国" in reason(judge, "张建国是哪个科室的？")
     assert "兰州" in reason(judge, "兰州市2023年应急管理工作要点有哪些任务？")
