@@ -12,7 +12,8 @@ question
 - asks for a phone number, an address, a date or a figure with a unit that none
   of the retrieved passages holds;
 - asks for the members of a counted set ("七个物流中心分别在哪些区县") that the
-  passages count but do not list;
+  passages count but do not list, or for a part of a total it states ("114次应急响应里，
+  一级响应有几次") when the passages give only the total;
 - shares almost none of its known vocabulary with the passages (a topic the
   corpus never covers).
 
@@ -188,6 +189,7 @@ class AnswerabilityJudge:
             lambda: self.missing_date(q, primary),
             lambda: self.missing_quantity(q, passages if figure_passages is None else figure_passages),
             lambda: self.missing_members(q, passages, primary),
+            lambda: self.missing_part(q, passages),
         ):
             reason = check()
             if reason:
@@ -382,6 +384,22 @@ class AnswerabilityJudge:
             return None  # "三个目标分别是什么" answered by 一是…二是…三是
         return f"检索到的段落提到了“{labels[0]}”，但没有列出具体是哪些"
 
+    def missing_part(self, q: str, passages: list[str]) -> str | None:
+        """"114次应急响应里，一级响应有几次" asks for a part of a total the question states: a
+        passage that gives only the total ("启动114次应急响应") does not answer."""
+        m = RE_PART_Q.search(q)
+        if not m:
+            return None
+        total = RE_TOTAL.search(q[: m.start()])
+        if not total:
+            return None
+        part = re.sub(r"(方面|类|的)$", "", m.group("x"))
+        for p in passages:
+            for sentence in _sentences(p):
+                if part in sentence and any(f.group(0) != total.group(0) for f in RE_FIGURE.finditer(sentence)):
+                    return None
+        return f"检索到的段落只有总数“{total.group(0)}”，没有“{part}”单独的数字"
+
     def missing_quantity(self, q: str, passages: list[str]) -> str | None:
         pattern = figure_pattern(q)
         if pattern is None:
@@ -423,6 +441,11 @@ def figure_pattern(question: str) -> re.Pattern[str] | None:
 
 TIME_QUESTION_UNITS = ("天", "日", "个工作日", "小时", "个小时", "分钟", "年", "个月", "月")
 RE_HOW_OFTEN = re.compile(r"一次|一回|每隔|间隔|频次|周期")
+
+
+# a part of a total the question states: "51项标准，其中矿山方面的有几项", "293亿元资金里，救灾资金单独是多少"
+RE_PART_Q = re.compile(r"(?:其中|里面?|当中)[，,]?(?P<x>[\u4e00-\u9fff]{2,10}?)的?(?:单独|分别|具体|一共)?(?:有|占|是|为)?(?:几|多少)")
+RE_TOTAL = re.compile(rf"(?:\d+(?:\.\d+)?|(?<!第)[{CN_NUM}]{{2,}})\s*(?:项|次|个|亿元|万元|元|人|名|家|支|起|件|条|所|座|户|批)")
 
 
 # a rate asked for: "每平方米最多几个人", "每期培训多少课时" (每年, 每天 are how often, see figure_pattern)

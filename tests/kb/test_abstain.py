@@ -170,6 +170,19 @@ def test_percentages_and_class_hours_are_figures():
     assert not figure_pattern("每期培训多少课时？").search("分期对300名监护人进行培训")
 
 
+def test_a_part_of_a_stated_total_needs_its_own_figure():
+    tk = Tokenizer()
+    j = AnswerabilityJudge(doc_freq=lambda w: 100, titles=list, corpus_has=lambda w: True, words=tk.words,
+                           pos_words=tk.pos_words, places=None)
+    q = "应急管理部今年启动的114次应急响应里，一级响应有几次？"
+    total_only = "累计组织81次应急会商,启动114次应急响应,派出130个工作组深入一线。"
+    assert "只有总数“114次”" in j.judge(q, [total_only], 1.0).reason
+    assert j.judge(q, [total_only + "其中一级响应3次。"], 1.0).reason is None
+    q = "中央安排的293亿元资金里，救灾资金单独是多少？"
+    assert "救灾资金" in j.judge(q, ["中央安排预算内投资、安全生产补助和救灾资金293亿元。"], 1.0).reason
+    assert j.judge("事故中死亡多少人？", ["造成3人死亡。"], 1.0).reason is None  # no total stated: not a part
+
+
 def test_a_rate_needs_a_figure_per_that_unit(judge):
     q = "大型群众性活动场地每平方米最多允许容纳几个人？"
     totals = "大型群众性活动的预计参加人数在1000人以上5000人以下的，由公安机关实施安全许可。"
