@@ -394,9 +394,11 @@ class AnswerabilityJudge:
         if not total:
             return None
         part = re.sub(r"(方面|类|的)$", "", m.group("x"))
+        unit = _unit(total.group(0))  # the part is counted in the total's unit (a year is no answer)
         for p in passages:
             for sentence in _sentences(p):
-                if part in sentence and any(f.group(0) != total.group(0) for f in RE_FIGURE.finditer(sentence)):
+                if part in sentence and any(f.group(0) != total.group(0) and _unit(f.group(0)) == unit
+                                            for f in RE_FIGURE.finditer(sentence)):
                     return None
         return f"检索到的段落只有总数“{total.group(0)}”，没有“{part}”单独的数字"
 
@@ -414,6 +416,12 @@ class AnswerabilityJudge:
 
 FIGURE_UNITS = "%|％|元|万元|亿元|人|名|个|项|次|起|吨|天|日|年|个月|月|小时|分钟|米|公里|平方米|公顷|户|家|座|所|辆|艘|倍|分|台|套|处|件|条|类|种|批|期|届"
 RE_FIGURE = re.compile(rf"(?:\d+(?:\.\d+)?|(?<!第)[{CN_NUM}]+)\s*(?:{FIGURE_UNITS})")
+
+def _unit(figure: str) -> str:
+    """"293亿元" -> "元", "114次" -> "次": the unit a figure counts in, money in any magnitude."""
+    unit = re.sub(rf"^[\d.\s{CN_NUM}]+", "", figure)
+    return "元" if unit.endswith("元") else unit
+
 
 def _kind(title: str) -> str:
     m = RE_DOC_SUFFIX.search(title)

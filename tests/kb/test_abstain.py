@@ -178,6 +178,7 @@ def test_a_part_of_a_stated_total_needs_its_own_figure():
     total_only = "累计组织81次应急会商,启动114次应急响应,派出130个工作组深入一线。"
     assert "只有总数“114次”" in j.judge(q, [total_only], 1.0).reason
     assert j.judge(q, [total_only + "其中一级响应3次。"], 1.0).reason is None
+    assert j.judge(q, [total_only + "一级响应于2023年启动。"], 1.0).reason is not None  # a year is not a count
     q = "中央安排的293亿元资金里，救灾资金单独是多少？"
     assert "救灾资金" in j.judge(q, ["中央安排预算内投资、安全生产补助和救灾资金293亿元。"], 1.0).reason
     assert j.judge("事故中死亡多少人？", ["造成3人死亡。"], 1.0).reason is None  # no total stated: not a part
