@@ -32,6 +32,14 @@ def judge():
     )
 
 
+@pytest.fixture(scope="module")
+def knows_all():
+    """A judge for which the corpus uses every word, often: only what the passages say decides."""
+    tk = Tokenizer()
+    return AnswerabilityJudge(doc_freq=lambda w: 100, titles=list, corpus_has=lambda w: True, words=tk.words,
+                              pos_words=tk.pos_words, places=None)
+
+
 def reason(judge, q, passages=("无关的段落。",), coverage=1.0):
     return judge.judge(q, list(passages), coverage).reason
 
@@ -125,10 +133,8 @@ def test_an_everyday_word_is_not_a_thing_to_count():
     assert AnswerabilityJudge(**kw, everyday=lambda w: w == "一共").judge(q, passages, 1.0).reason is None
 
 
-def test_members_of_a_counted_set_must_be_listed():
-    tk = Tokenizer()
-    judge = AnswerabilityJudge(doc_freq=lambda w: 100, titles=list, corpus_has=lambda w: True, words=tk.words,
-                               pos_words=tk.pos_words, places=None)
+def test_members_of_a_counted_set_must_be_listed(knows_all):
+    judge = knows_all
     q = "西安市应急局和京东合作用的七个物流中心分别在哪些区县？"
     counted_only = "加强与京东集团沟通联系,充分利用京东七个物流中心,有效提升我市应急物资储备管理调度信息化水平。"
     assert "提到了“七个物流中心”，但没有列出" in reason(judge, q, [counted_only])
@@ -170,10 +176,8 @@ def test_percentages_and_class_hours_are_figures():
     assert not figure_pattern("每期培训多少课时？").search("分期对300名监护人进行培训")
 
 
-def test_a_part_of_a_stated_total_needs_its_own_figure():
-    tk = Tokenizer()
-    j = AnswerabilityJudge(doc_freq=lambda w: 100, titles=list, corpus_has=lambda w: True, words=tk.words,
-                           pos_words=tk.pos_words, places=None)
+def test_a_part_of_a_stated_total_needs_its_own_figure(knows_all):
+    j = knows_all
     q = "应急管理部今年启动的114次应急响应里，一级响应有几次？"
     total_only = "累计组织81次应急会商,启动114次应急响应,派出130个工作组深入一线。"
     assert "只有总数“114次”" in j.judge(q, [total_only], 1.0).reason
