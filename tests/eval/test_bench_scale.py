@@ -46,6 +46,19 @@ def test_composed_vectors_embed_each_sentence_once_and_average():
     assert np.allclose(emb.embed_query("x"), [0, 0, 1, 0])  # queries: the base embedder's own path
 
 
+def test_composed_cache_spans_blocks_and_is_released(monkeypatch):
+    monkeypatch.setattr(bs.ComposedEmbedder, "BLOCK", 2)  # three sentences: two blocks
+    emb = bs.ComposedEmbedder(_CountingEmbedder())
+    first = emb.embed_documents(["甲。乙乙。丙丙丙。"])
+    assert len(emb._blocks) == 2
+    again = emb.embed_documents(["丙丙丙。甲。乙乙。"])  # same sentences: nothing new embedded, same vector
+    assert emb.sentences_embedded == 3 and np.allclose(first, again)
+    emb.release()
+    assert emb._blocks == [] and emb._index == {}
+    emb.embed_documents(["甲。"])  # usable after release: embeds afresh
+    assert emb.sentences_embedded == 4
+
+
 def test_latency_rows_never_reuse_a_cached_question_vector():
     pool = bs._pool(1)
     assert len(pool) == len(set(pool)) > QUERY_CACHE_SIZE
