@@ -38,7 +38,7 @@ RE_ROLE_PERSON = re.compile(
     r"(局长|厅长|部长|科长|处长|队长|主任|书记|市长|县长|区长|省长|站长|所长|院长|主席|经理|组长|发言人|联系人|负责同志)"
     r"[^，。？?]{0,4}?(是谁|叫什么|叫啥|姓什么|姓啥|名字|姓名|是哪位|哪位)"
 )
-RE_NAME_ASKED = re.compile(r"叫什么名字|姓什么|姓啥|的姓名|的名字是")
+RE_NAME_ASKED = re.compile(r"叫什么名字|姓什么|姓啥|的姓名|的名字是|哪位|哪[个一]领导|哪[个一]位?同志")
 SURNAMES = set(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚"
     "卢姜崔钟谭陆汪范金石廖贾夏韦付方邹熊白孟秦邱侯江尹薛闫段雷龙黎史陶贺毛郝顾龚邵万覃武钱戴严欧莫孔向常汤康易乔赖文"
@@ -72,7 +72,7 @@ UNITS: dict[str, str] = {
     "支": "支|个", "辆": "辆|台", "台": "台|套|辆", "艘": "艘|条",
     "米": "米|m|公里|km", "公里": "公里|千米|km|米", "平方米": "平方米|㎡|m2|公顷", "公顷": "公顷|亩|平方米",
     "分": "分", "倍": "倍", "层": "层", "级": "级", "点": "时|点",
-    "课时": "课时|学时", "学时": "学时|课时", "岁": "岁|周岁", "周岁": "周岁|岁", "度": "度|℃", "分贝": "分贝|dB",
+    "科": "科|门", "门": "门|科", "课时": "课时|学时", "学时": "学时|课时", "岁": "岁|周岁", "周岁": "周岁|岁", "度": "度|℃", "分贝": "分贝|dB",
 }
 # 多少天 / 几个人 / 多远; not 哪几个 (asks which), 好几家 or 十几天 (state a number)
 RE_QUANTITY_Q = re.compile(
@@ -231,9 +231,20 @@ class AnswerabilityJudge:
                 and word[0] in SURNAMES
                 and re.fullmatch(r"[\u4e00-\u9fff]+", word)
                 and not self.corpus_has(word)
+                and not self._not_a_name(q, word)
             ):
                 return f"知识库中没有提到“{word}”"
         return None
+
+    def _not_a_name(self, q: str, word: str) -> bool:
+        """jieba tags "这段时间" -> 段时间, "在林子里" -> 林子里 as names: a name is not preceded by a
+        demonstrative, does not end in a place word, and its given name is not a common word."""
+        at = q.find(word)
+        if at > 0 and q[at - 1] in "这那哪每一某该本此":
+            return True
+        if word[-1] in "里上下中内外边旁前后头":
+            return True
+        return len(word) == 3 and self.doc_freq(word[1:]) > self.rare_df()
 
     def unknown_office(self, q: str) -> str | None:
         """An office (…科, …支队) the corpus never names. jieba splits unknown names, so the text
@@ -338,17 +349,31 @@ class AnswerabilityJudge:
         m = RE_AMOUNT_Q.search(q)
         if not m:
             return None
-        if q[m.start() : m.start() + 2] == "多少":  # 多少公务员: the noun after
-            nouns = [w for w, f in self.pos_words(q[m.end() :])[:1] if f.startswith(_NOUN_POS)]
-        else:  # 死亡人数标准是多少: the nouns just before
-            nouns = [w for w, f in self.pos_words(q[: m.start()])[-3:] if f.startswith(_NOUN_POS)]
         # only a specific thing (公务员, 分数线, 党建经费) needs its own figure; generic words
         # (标准, 人数) are asked about in many ways the passages answer without repeating them
         # (一共, tagged an abbreviation, is an everyday word the thesaurus maps to 总数: not a thing)
-        nouns = [n for n in nouns if self.doc_freq(n) <= self.rare_df() and not self.everyday(n)]
+        def specific(n: str) -> bool:
+            return self.doc_freq(n) <= self.rare_df() and not self.everyday(n)
+
+        nouns: list[str] = []
+        if q[m.start() : m.start() + 2] == "多少":  # 多少公务员: the noun after
+            after = [w for w, f in self.pos_words(q[m.end() :])[:1] if f.startswith(_NOUN_POS)]
+            if after and not specific(after[0]):
+                return None
+            nouns = after
+        if not nouns:  # 死亡率的控制指标具体是多少, 风险值R算到多少才…: the thing named before
+            clause = re.split(r"[，,；;。：:]", q[: m.start()])[-1]
+            places = set(self.places_in(clause))
+            tagged = [(w, f) for w, f in self.pos_words(clause) if f.startswith(_NOUN_POS)
+                      and re.sub(r"(省|市|自治区|地区|区|县|州|盟)$", "", w) not in places]
+            # the nearest specific noun the corpus knows (翻出来, 煤比: colloquial or mis-cut, not things)
+            nouns = [w for w, _ in tagged if len(w) >= 2 and self.doc_freq(w) > 0 and specific(w)][-1:]
+            if not nouns:  # or a one-character one right before the question word (风险值 -> 值)
+                near = {w for w, _ in self.pos_words(clause)[-3:]}
+                nouns = [w for w, _ in tagged if w in near and self.doc_freq(w) > 0 and specific(w)][-1:]
         if not nouns:
             return None
-        sentences = [s for p in passages for s in _sentences(p) if RE_FIGURE.search(s)]
+        sentences = [s for p in passages for s in _sentences(p) if _has_figure(s)]
         if any(n in s for n in nouns for s in sentences):
             return None
         return f"检索到的段落中没有“{nouns[-1]}”的具体数字"
@@ -367,6 +392,9 @@ class AnswerabilityJudge:
         counted = [m.group(0) for m in found]
         labels = [m.group(0) + re.split(r"[^\u4e00-\u9fff]|分别|具体|是|在|有|的|都|包括", q[m.end() :], maxsplit=1)[0]
                   for m in found]
+        for m in RE_BATCH.finditer(q):  # "第二批保障单位都有哪几家": the members of a named batch
+            counted.append(m.group(0))
+            labels.append(m.group(0) + re.split(r"[^\u4e00-\u9fff]|分别|具体|是|在|有|的|都|包括|名单", q[m.end() :], maxsplit=1)[0])
         if "名单" in q:  # "第二批…保障单位名单里有哪些企业": a list of names is a set too
             counted.append("名单")
             labels.append("名单")
@@ -414,8 +442,17 @@ class AnswerabilityJudge:
         return None
 
 
-FIGURE_UNITS = "%|％|元|万元|亿元|人|名|个|项|次|起|吨|天|日|年|个月|月|小时|分钟|米|公里|平方米|公顷|户|家|座|所|辆|艘|倍|分|台|套|处|件|条|类|种|批|期|届"
-RE_FIGURE = re.compile(rf"(?:\d+(?:\.\d+)?|(?<!第)[{CN_NUM}]+)\s*(?:{FIGURE_UNITS})")
+FIGURE_UNITS = "%|％|元|万元|亿元|人|名|个|项|次|起|吨|天|日|年|个月|月|小时|分钟|米|公里|平方米|公顷|户|家|座|所|辆|艘|倍|分|台|套|处|件|条|类|种|批|期|届|成"
+CN_DIGIT = "零〇一二两三四五六七八九十半"  # 亿元, 万元 alone name a magnitude, not a figure
+RE_FIGURE = re.compile(
+    rf"(?:\d+(?:\.\d+)?|(?<!第)[{CN_NUM}]*[{CN_DIGIT}][{CN_NUM}]*)\s*(?:{FIGURE_UNITS})"
+    r"|[≤≥<>＜＞]\s*\d+(?:\.\d+)?|(?<![\d.])\d+\.\d+(?![\d.])|\d+(?:\.\d+)?\s*(?:mg|kg|g|m|mm|cm|km|L|t|MPa|kPa|Pa|kV|V|kW|℃|°C|‰|dB)(?![a-zA-Z])"
+)
+
+def _has_figure(sentence: str) -> bool:
+    """A figure other than a year (2023年 dates a sentence; it does not count anything)."""
+    return any(not re.fullmatch(r"(19|20)\d{2}\s*年", f.group(0)) for f in RE_FIGURE.finditer(sentence))
+
 
 def _unit(figure: str) -> str:
     """"293亿元" -> "元", "114次" -> "次": the unit a figure counts in, money in any magnitude."""
@@ -466,6 +503,7 @@ PER_FORMS = {"平方米": r"每平方米|/\s*(?:m2|m²|㎡|平方米)", "人": r
 RE_MEMBERS_Q = re.compile(r"分别|具体是哪|具体有哪|哪些|哪几|是哪[\u4e00-\u9fff]{0,2}项")
 RE_COUNTED = re.compile(rf"(?<![第\d{CN_NUM}])(\d+|[{CN_NUM}]+)(?:个|项|支|家|条|类|种|批|所|座|大|方面)")
 # after the count, in the same sentence: a colon, 包括/分别是, or at least three items in a row
+RE_BATCH = re.compile(rf"第(?:\d+|[{CN_NUM}]+)批")
 RE_LIST_AFTER = re.compile(r"[：:]|包括|分别[是为]|即[^将使]|[一二三四五六七八九十\d][是、.．）)]|、[^、。；]{1,30}、")
 RE_LIST_MARKER = re.compile(r"[一二三四五六七八九十]是|[（(][一二三四五六七八九十]{1,3}[)）]|(?<![\d.])[1-9]\d?[.．、](?!\d)")
 

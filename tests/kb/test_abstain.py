@@ -13,7 +13,7 @@ from kb.abstain import AnswerabilityJudge, figure_pattern
 from kb.tokenizer import Tokenizer
 
 CORPUS = "中卫市 西安市 应急协调科 执法支队 安全生产法 危险化学品 营业执照 值班 演练 预算 公务员"
-COMMON = "标准 人数 死亡 事故 重大 安全 企业"  # in many passages: not a specific thing
+COMMON = "标准 人数 死亡 事故 重大 重大事故 安全 企业"  # in many passages: not a specific thing
 TITLES = ["中华人民共和国安全生产法", "西安市应急管理局关于印发《2023年应急管理工作要点》的通知",
           "无锡市化工（危险化学品）企业安全风险评估和分级办法", "中华人民共和国防汛条例"]
 
@@ -125,7 +125,7 @@ def test_working_days_and_counted_things(judge):
 
 def test_an_everyday_word_is_not_a_thing_to_count():
     tk = Tokenizer()
-    kw = dict(doc_freq=lambda w: 0 if w == "一共" else 100, titles=list, corpus_has=lambda w: True,
+    kw = dict(doc_freq=lambda w: 3 if w == "一共" else 100, titles=list, corpus_has=lambda w: True,
               words=tk.words, pos_words=tk.pos_words, rare_df=lambda: 20)
     q = "国家级的安全生产专业救援队伍一共有多少？"
     passages = ["新建15支国家安全生产专业救援队,总数达到113支。"]
@@ -148,7 +148,7 @@ def test_members_of_a_counted_set_must_be_listed(knows_all):
     assert reason(judge, "这一项由哪些单位负责？", ["由执法支队负责。"]) is None  # 一项 is not a set to list
     q = "西安市第二批应急物资产能储备保障单位名单里有哪些企业？"
     named_only = "确定西安市第二批应急物资产能储备保障单位名单,与保障单位签订合作协议并授牌。"
-    assert "提到了“名单”" in reason(judge, q, [named_only])
+    assert "提到了“第二批应急物资产能储备保障单位”" in reason(judge, q, [named_only])
     assert reason(judge, q, ["第二批保障单位名单：甲公司、乙公司、丙公司。"]) is None
 
 
@@ -226,3 +226,54 @@ def test_title_forms_follow_a_new_title_list():
     assert j._title_forms() is j._title_forms()  # prepared once per list
     current[0] = ["中华人民共和国安全生产法", "中华人民共和国消防法"]  # a new catalog generation
     assert j._title_known("消防法")
+
+
+def test_a_magnitude_alone_is_not_a_figure(knows_all):
+    q = "亿元GDP生产安全事故死亡率的控制指标具体是多少？"
+    j = AnswerabilityJudge(doc_freq=lambda w: 5 if w == "死亡率" else 100, titles=list, corpus_has=lambda w: True,
+                           words=Tokenizer().words, pos_words=Tokenizer().pos_words, rare_df=lambda: 20)
+    assert "死亡率" in j.judge(q, ["确保亿元GDP生产安全事故死亡率控制在自治区下达的指标以内。"], 1.0).reason
+    assert j.judge(q, ["亿元GDP生产安全事故死亡率控制在0.03以下，死亡率下降三成。"], 1.0).reason is None
+    # measured figures with latin units or bounds: 经口LD50≤5mg/kg
+    j2 = AnswerabilityJudge(doc_freq=lambda w: 5, titles=list, corpus_has=lambda w: True,
+                            words=Tokenizer().words, pos_words=Tokenizer().pos_words, rare_df=lambda: 20)
+    assert j2.judge("剧毒化学品的大鼠经口LD50是多少？", ["剧毒化学品：大鼠实验，经口LD50≤5mg/kg。"], 1.0).reason is None
+
+
+def test_which_leader_is_a_person(judge):
+    assert "不记载人员姓名" in reason(judge, "全国应急管理工作会议上是哪位领导作的工作报告？")
+    assert "不记载人员姓名" in reason(judge, "这次检查是哪个领导带队的？")
+
+
+def test_words_jieba_mistakes_for_names(judge):
+    assert reason(judge, "职工被抽调去参加抢险救援，这段时间单位能不能扣他工资") is None  # 段时间
+    assert reason(judge, "防火期里想在林子里点火治虫子，得找谁批？") is None  # 林子里
+    assert "张建国" in reason(judge, "张建国是哪个科室的？")
+
+
+def test_members_of_a_numbered_batch_must_be_listed(knows_all):
+    q = "西安确定的第二批应急物资产能储备保障单位都有哪几家企业？"
+    named_only = "确定西安市第二批应急物资产能储备保障单位名单,与保障单位签订合作协议并授牌。"
+    assert "第二批" in reason(knows_all, q, [named_only])
+    assert reason(knows_all, q, ["第二批保障单位为：甲公司、乙公司、丙公司。"]) is None
+
+
+def test_subjects_of_an_exam_are_counted_in_科(judge):
+    assert "数字" in reason(judge, "危险货物运输驾驶员从业资格要考几科？", ["驾驶员应当取得从业资格。"])
+    assert reason(judge, "安全员考试要考几科？", ["考试分为两科：安全知识和管理能力。"]) is None
+
+
+def test_a_value_asked_before_多少_needs_a_figure():
+    rare = {"值": 2, "红色": 8}
+    tk = Tokenizer()
+    j = AnswerabilityJudge(doc_freq=lambda w: rare.get(w, 100), titles=list, corpus_has=lambda w: True,
+                           words=tk.words, pos_words=tk.pos_words, rare_df=lambda: 20)
+    method = "企业自行评估可能性L值和严重性S值，对照判别标准（附件2），计算风险R值，确定安全风险等级。"
+    for q in ("无锡化工企业安全风险评估，风险值R算到多少才定为红色风险？", "评估以后，算出来的风险值R是多少就定为红色？"):
+        assert "值" in j.judge(q, [method], 1.0).reason
+        assert j.judge(q, [method, "风险值R达到320分以上的，定为红色风险。"], 1.0).reason is None
+
+    # words the corpus never uses are how people talk, not things to count: 2023年…一共翻出来多少件重大隐患
+    knows = AnswerabilityJudge(doc_freq=lambda w: {"翻出来": 0, "隐患": 300}.get(w, 100), titles=list,
+                               corpus_has=lambda w: True, words=tk.words, pos_words=tk.pos_words, rare_df=lambda: 20)
+    assert knows.judge("2023年那轮全国大排查，一共翻出来多少件重大隐患？", ["2023年共排查重大事故隐患多项。"], 1.0).reason is None
