@@ -78,6 +78,8 @@ UNITS: dict[str, str] = {
 RE_QUANTITY_Q = re.compile(
     r"(?:多少|(?<![哪好十])几)(" + "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True)) + r")|(多远|多高|多深|多宽|多长时间|多久)|(百分之多少|百分之几|多少%|多少％|比例是多少|占比多少)"
 )
+# the words just before a quantity question word: a noun, then fillers (半径是多少, 总投资大概多少)
+RE_HEAD_NOUN = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:的)?(?:是|为|有|要|能|得|应|应当|必须|最少|最多|至少|最长|最短|一共|总共|大概|大约|具体|不得|不能|不超过|不少于)*$")
 DISTANCE_UNITS = "米|m|公里|km"
 TIME_UNITS = "小时|日|天|年|月|分钟|周|半年|季度"
 RE_ANY_NUMBER = re.compile(rf"{NUMBER}\s*(?:%|％|[\u4e00-\u9fff]{{1,2}})")
@@ -439,6 +441,16 @@ class AnswerabilityJudge:
         per = RE_PER.search(q)  # "每平方米最多几个人" asks a rate: some passage must count per 平方米
         if per and not any(re.search(PER_FORMS.get(per.group(1), re.escape(per.group(0))), p) for p in passages):
             return f"检索到的段落中没有按“{per.group(0)}”计的数字"
+        # "应急计划区的半径是多少公里": the specific thing right before the question word must be in a
+        # sentence that gives the figure (a distance in 公里 about something else does not answer)
+        m = RE_QUANTITY_Q.search(q)
+        head = RE_HEAD_NOUN.search(q[: m.start()]) if m else None
+        if head:
+            tagged = self.pos_words(head.group(1))
+            noun = tagged[-1][0] if tagged and tagged[-1][1].startswith(_NOUN_POS) else None
+            if (noun and len(noun) >= 2 and 0 < self.doc_freq(noun) <= self.rare_df() and not self.everyday(noun)
+                    and not any(noun in s and pattern.search(s) for p in passages for s in _sentences(p))):
+                return f"检索到的段落中没有“{noun}”的具体数字"
         return None
 
 

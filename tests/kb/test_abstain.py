@@ -277,3 +277,16 @@ def test_a_value_asked_before_多少_needs_a_figure():
     knows = AnswerabilityJudge(doc_freq=lambda w: {"翻出来": 0, "隐患": 300}.get(w, 100), titles=list,
                                corpus_has=lambda w: True, words=tk.words, pos_words=tk.pos_words, rare_df=lambda: 20)
     assert knows.judge("2023年那轮全国大排查，一共翻出来多少件重大隐患？", ["2023年共排查重大事故隐患多项。"], 1.0).reason is None
+
+
+def test_the_thing_right_before_a_quantity_question_needs_its_own_figure():
+    rare = {"半径": 3, "核电站": 2}
+    tk = Tokenizer()
+    j = AnswerabilityJudge(doc_freq=lambda w: rare.get(w, 100), titles=list, corpus_has=lambda w: True,
+                           words=tk.words, pos_words=tk.pos_words, rare_df=lambda: 20)
+    q = "核电站周边应急计划区的半径是多少公里？"
+    other = "救援队伍到达事故现场的距离一般不超过30公里。"
+    assert "半径" in j.judge(q, [other], 1.0).reason
+    assert j.judge(q, [other, "应急计划区的半径为5公里。"], 1.0).reason is None
+    # a common thing (电梯, in many passages) is asked about in many words: the unit alone decides
+    assert j.judge("小区电梯多长时间得保养一次？", ["电梯每15日进行一次清洁、润滑、调整和检查。"], 1.0).reason is None
