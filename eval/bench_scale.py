@@ -189,7 +189,12 @@ def child_ingest(corpus: Path, vectors: str) -> dict:
     with AnonPeak() as anon, KnowledgeBase(settings, embedder=embedder) as kb:
         if vectors == "composed":  # the cache is this benchmark's, not the ingest's: free it before the index build
             build = kb.store.optimize
-            kb.store.optimize = lambda: (embedder.release(), build())[1]
+
+            def optimize() -> None:
+                embedder.release()
+                build()
+
+            kb.store.optimize = optimize
         report = Ingestor(kb, corpus_dir=corpus).ingest([corpus], progress=False)
         wall = time.perf_counter() - t
         out = {"wall": wall, "chunks": report.chunks, "documents": len(report.added) + len(report.updated),

@@ -261,12 +261,12 @@ class AnswerabilityJudge:
 
     def places_in(self, q: str) -> list[str]:
         """The gazetteer places a question names (short forms: 浙江, 中卫)."""
-        names = (re.sub(r"(省|市|自治区|地区|区|县|州|盟)$", "", w) for w in self.words(q))
+        names = (_place_base(w) for w in self.words(q))
         return [n for n in names if n in self.places]
 
     def unknown_place(self, q: str) -> str | None:
         for word in self.words(q):
-            name = re.sub(r"(省|市|自治区|地区|区|县|州|盟)$", "", word)
+            name = _place_base(word)
             if name in self.places and not self.corpus_has(name):
                 return f"知识库中没有关于“{word}”的文件"
         return None
@@ -365,9 +365,7 @@ class AnswerabilityJudge:
             nouns = after
         if not nouns:  # 死亡率的控制指标具体是多少, 风险值R算到多少才…: the thing named before
             clause = re.split(r"[，,；;。：:]", q[: m.start()])[-1]
-            places = set(self.places_in(clause))
-            tagged = [(w, f) for w, f in self.pos_words(clause) if f.startswith(_NOUN_POS)
-                      and re.sub(r"(省|市|自治区|地区|区|县|州|盟)$", "", w) not in places]
+            tagged = [(w, f) for w, f in self.pos_words(clause) if f.startswith(_NOUN_POS) and _place_base(w) not in self.places]
             # the nearest specific noun the corpus knows (翻出来, 煤比: colloquial or mis-cut, not things)
             nouns = [w for w, _ in tagged if len(w) >= 2 and self.doc_freq(w) > 0 and specific(w)][-1:]
             if not nouns:  # or a one-character one right before the question word (风险值 -> 值)
@@ -392,11 +390,10 @@ class AnswerabilityJudge:
             return None
         found = [m for m in RE_COUNTED.finditer(q) if m.group(1) not in ("一", "1")]  # 哪一项 is not a set
         counted = [m.group(0) for m in found]
-        labels = [m.group(0) + re.split(r"[^\u4e00-\u9fff]|分别|具体|是|在|有|的|都|包括", q[m.end() :], maxsplit=1)[0]
-                  for m in found]
+        labels = [m.group(0) + RE_LABEL_END.split(q[m.end() :], maxsplit=1)[0] for m in found]
         for m in RE_BATCH.finditer(q):  # "第二批保障单位都有哪几家": the members of a named batch
             counted.append(m.group(0))
-            labels.append(m.group(0) + re.split(r"[^\u4e00-\u9fff]|分别|具体|是|在|有|的|都|包括|名单", q[m.end() :], maxsplit=1)[0])
+            labels.append(m.group(0) + RE_LABEL_END.split(q[m.end() :], maxsplit=1)[0])
         if "名单" in q:  # "第二批…保障单位名单里有哪些企业": a list of names is a set too
             counted.append("名单")
             labels.append("名单")
@@ -461,6 +458,11 @@ RE_FIGURE = re.compile(
     r"|[≤≥<>＜＞]\s*\d+(?:\.\d+)?|(?<![\d.])\d+\.\d+(?![\d.])|\d+(?:\.\d+)?\s*(?:mg|kg|g|m|mm|cm|km|L|t|MPa|kPa|Pa|kV|V|kW|℃|°C|‰|dB)(?![a-zA-Z])"
 )
 
+def _place_base(word: str) -> str:
+    """"西安市" -> "西安": the name the gazetteer lists."""
+    return re.sub(r"(省|市|自治区|地区|区|县|州|盟)$", "", word)
+
+
 def _has_figure(sentence: str) -> bool:
     """A figure other than a year (2023年 dates a sentence; it does not count anything)."""
     return any(not re.fullmatch(r"(19|20)\d{2}\s*年", f.group(0)) for f in RE_FIGURE.finditer(sentence))
@@ -516,6 +518,7 @@ RE_MEMBERS_Q = re.compile(r"分别|具体是哪|具体有哪|哪些|哪几|是�
 RE_COUNTED = re.compile(rf"(?<![第\d{CN_NUM}])(\d+|[{CN_NUM}]+)(?:个|项|支|家|条|类|种|批|所|座|大|方面)")
 # after the count, in the same sentence: a colon, 包括/分别是, or at least three items in a row
 RE_BATCH = re.compile(rf"第(?:\d+|[{CN_NUM}]+)批")
+RE_LABEL_END = re.compile(r"[^\u4e00-\u9fff]|分别|具体|是|在|有|的|都|包括|名单")  # where a counted thing's name ends
 RE_LIST_AFTER = re.compile(r"[：:]|包括|分别[是为]|即[^将使]|[一二三四五六七八九十\d][是、.．）)]|、[^、。；]{1,30}、")
 RE_LIST_MARKER = re.compile(r"[一二三四五六七八九十]是|[（(][一二三四五六七八九十]{1,3}[)）]|(?<![\d.])[1-9]\d?[.．、](?!\d)")
 
