@@ -346,6 +346,12 @@ class AnswerabilityJudge:
             return "知识库中没有相关的地址"
         return None
 
+    def _specific(self, word: str, known: bool = False) -> bool:
+        """Few passages use ``word`` and it is no everyday word the thesaurus maps (一共, 老板);
+        ``known``: the corpus uses it at all (翻出来, 煤比 are how people talk, not things)."""
+        df = self.doc_freq(word)
+        return (df > 0 or not known) and df <= self.rare_df() and not self.everyday(word)
+
     def missing_amount(self, q: str, passages: list[str]) -> str | None:
         """"X是多少" / "多少X" without a unit: some sentence must give a figure next to X."""
         m = RE_AMOUNT_Q.search(q)
@@ -354,23 +360,20 @@ class AnswerabilityJudge:
         # only a specific thing (公务员, 分数线, 党建经费) needs its own figure; generic words
         # (标准, 人数) are asked about in many ways the passages answer without repeating them
         # (一共, tagged an abbreviation, is an everyday word the thesaurus maps to 总数: not a thing)
-        def specific(n: str) -> bool:
-            return self.doc_freq(n) <= self.rare_df() and not self.everyday(n)
-
         nouns: list[str] = []
         if q[m.start() : m.start() + 2] == "多少":  # 多少公务员: the noun after
             after = [w for w, f in self.pos_words(q[m.end() :])[:1] if f.startswith(_NOUN_POS)]
-            if after and not specific(after[0]):
+            if after and not self._specific(after[0]):
                 return None
             nouns = after
         if not nouns:  # 死亡率的控制指标具体是多少, 风险值R算到多少才…: the thing named before
             clause = re.split(r"[，,；;。：:]", q[: m.start()])[-1]
             tagged = [(w, f) for w, f in self.pos_words(clause) if f.startswith(_NOUN_POS) and _place_base(w) not in self.places]
             # the nearest specific noun the corpus knows (翻出来, 煤比: colloquial or mis-cut, not things)
-            nouns = [w for w, _ in tagged if len(w) >= 2 and self.doc_freq(w) > 0 and specific(w)][-1:]
+            nouns = [w for w, _ in tagged if len(w) >= 2 and self._specific(w, known=True)][-1:]
             if not nouns:  # or a one-character one right before the question word (风险值 -> 值)
                 near = {w for w, _ in self.pos_words(clause)[-3:]}
-                nouns = [w for w, _ in tagged if w in near and self.doc_freq(w) > 0 and specific(w)][-1:]
+                nouns = [w for w, _ in tagged if w in near and self._specific(w, known=True)][-1:]
         if not nouns:
             return None
         sentences = [s for p in passages for s in _sentences(p) if _has_figure(s)]
@@ -445,7 +448,7 @@ class AnswerabilityJudge:
         if head:
             tagged = self.pos_words(head.group(1))
             noun = tagged[-1][0] if tagged and tagged[-1][1].startswith(_NOUN_POS) else None
-            if (noun and len(noun) >= 2 and 0 < self.doc_freq(noun) <= self.rare_df() and not self.everyday(noun)
+            if (noun and len(noun) >= 2 and self._specific(noun, known=True)
                     and not any(noun in s and pattern.search(s) for p in passages for s in _sentences(p))):
                 return f"检索到的段落中没有“{noun}”的具体数字"
         return None
