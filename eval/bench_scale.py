@@ -104,6 +104,17 @@ def _hwm_mb(pid: int | str = "self") -> float:
         return int(next((ln.split()[1] for ln in fh if ln.startswith("VmHWM")), "0")) / 1024
 
 
+def _reset_hwm() -> bool:
+    """Start a new VmHWM for this process (Linux 4.0+: ``5`` to clear_refs), so that a stage's
+    peak is its own; False where the kernel refuses."""
+    try:
+        with open("/proc/self/clear_refs", "w") as fh:
+            fh.write("5")
+        return True
+    except OSError:
+        return False
+
+
 def _anon_mb(pid: int | str = "self") -> float:
     """Resident anonymous memory (heap, model weights, HNSW graph being built): what the process
     needs. VmHWM also counts the store's memory-mapped segment files, pages the kernel drops
@@ -133,6 +144,11 @@ class AnonPeak:
     def __enter__(self) -> AnonPeak:
         self._thread.start()
         return self
+
+    def restart(self) -> float:
+        """The peak so far; sampling then starts a new one from the current value."""
+        peak, self.peak = max(self.peak, _anon_mb(self.pid)), _anon_mb(self.pid)
+        return peak
 
     def __exit__(self, *exc) -> None:  # idempotent
         if not self._stop.is_set():
@@ -186,23 +202,29 @@ def child_ingest(corpus: Path, vectors: str) -> dict:
     if vectors == "composed":
         embedder = ComposedEmbedder(embedder)
     t = time.perf_counter()
+    load: dict = {}  # the peaks of the load stage (parse, embed, write), taken when the index build starts
     with AnonPeak() as anon, KnowledgeBase(settings, embedder=embedder) as kb:
-        if vectors == "composed":  # the cache is this benchmark's, not the ingest's: free it before the index build
-            build = kb.store.optimize
+        build = kb.store.optimize
 
-            def optimize() -> None:
+        def optimize() -> None:
+            if vectors == "composed":  # the cache is this benchmark's, not the ingest's: free it before the index build
                 embedder.release()
-                build()
+            load.update(rss_mb=_hwm_mb(), anon_mb=anon.restart())
+            if not _reset_hwm():
+                load["rss_mb"] = None  # the index build's VmHWM would include the load's
+            build()
 
-            kb.store.optimize = optimize
+        kb.store.optimize = optimize
         report = Ingestor(kb, corpus_dir=corpus).ingest([corpus], progress=False)
         wall = time.perf_counter() - t
         out = {"wall": wall, "chunks": report.chunks, "documents": len(report.added) + len(report.updated),
                "failed": len(report.failed), "seconds": report.seconds, "stored": kb.store.count()}
     if vectors == "composed":
         out["sentences_embedded"] = embedder.sentences_embedded
-    out["rss_mb"] = _hwm_mb()
-    out["anon_mb"] = anon.peak
+    if load.get("rss_mb") is not None:  # peaks by stage; the overall peak is the larger
+        out["stages"] = {"load": load, "index": {"rss_mb": _hwm_mb(), "anon_mb": anon.peak}}
+    out["rss_mb"] = max(_hwm_mb(), load.get("rss_mb") or 0)
+    out["anon_mb"] = max(anon.peak, load.get("anon_mb") or 0)
     return out
 
 
@@ -355,6 +377,14 @@ def table(rows: list[dict], args) -> str:
         add("  sentences embedded", lambda r: f"{r['ingest'].get('sentences_embedded', 0):,}")
     add("peak RSS ingest (MB)", lambda r: f"{r['ingest']['rss_mb']:.0f}")
     add("  of it anonymous, ingest (MB)", lambda r: f"{r['ingest'].get('anon_mb', 0):.0f}")
+    def stages(key: str):
+        def cell(r: dict) -> str:
+            st = r["ingest"].get("stages")
+            return f"{st['load'][key]:.0f} / {st['index'][key]:.0f}" if st else "n/a"
+        return cell
+
+    add("  load / index build, RSS (MB)", stages("rss_mb"))
+    add("  load / index build, anonymous (MB)", stages("anon_mb"))
     add("peak RSS server (MB)", lambda r: f"{r['serve']['rss_mb']:.0f}")
     add("  of it anonymous, server (MB)", lambda r: f"{r['serve'].get('anon_mb', 0):.0f}")
     add("disk, store+catalog (MB)", lambda r: f"{r['disk_mb']:.0f}")

@@ -100,6 +100,11 @@ def test_small_run_prints_the_whole_table(tmp_path):
     for who in ("ingest", "server"):
         anon, rss = int(rows[f"of it anonymous, {who} (MB)"]), int(rows[f"peak RSS {who} (MB)"])
         assert 50 < anon <= rss  # model weights at least; mapped store files only in the total
+    # the ingest's peaks by stage (load, then index build): each at most the overall one, the larger equal to it
+    by_stage = {k: [int(x) for x in rows[f"load / index build, {k} (MB)"].split(" / ")] for k in ("RSS", "anonymous")}
+    assert max(by_stage["RSS"]) == int(rows["peak RSS ingest (MB)"])
+    assert max(by_stage["anonymous"]) == int(rows["of it anonymous, ingest (MB)"])
+    assert all(50 < v for v in by_stage["anonymous"])
     assert "recall@10 dense ef=32 (ids; dist)" in rows and "recall@10 dense ef=64 (ids; dist)" not in rows
     # EMKB_HNSW_EF unset: the header says so, and the filtered and hybrid rows name the ef the store's size picked
     assert "ef=by size" in table and "recall@10 hybrid ef=512 (ids; dist)" in rows
