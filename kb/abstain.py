@@ -49,6 +49,8 @@ RE_CONTACT_Q = re.compile(
     r"|(打|拨|联系)(什么|哪个|多少|哪)[^，。？]{0,3}(电话|号码|热线)|(电话|手机)号码|联系方式"
 )
 RE_ADDRESS_Q = re.compile(r"地址|办公地点|在哪办公|位于哪|门牌")
+# a named incident: 郑州“7·20”特大暴雨, 响水“3·21”爆炸 (a middle dot between month and day)
+RE_EVENT = re.compile(r"(?<![\d.])(\d{1,2})\s*[·•・‧]\s*(\d{1,2})(?![\d.])")
 RE_DATE_Q = re.compile(r"哪天|哪一天|几月几[日号]|几号|具体日期|什么日期|日期是")
 RE_YEAR = re.compile(r"(?<!\d)(19|20)\d{2}(?=年|版)")
 RE_PHONE = re.compile(r"(?<![\d.])(?:0\d{2,3}-?\d{7,8}|1[3-9]\d{9}|\d{3,4}-\d{7,8})(?![\d.])")
@@ -168,7 +170,7 @@ class AnswerabilityJudge:
         answer path, so that no task or clause answers a question about something absent."""
         q = unicodedata.normalize("NFKC", question)
         for check in (self.person_asked, self.out_of_scope, self.unknown_name, self.unknown_office,
-                      self.unknown_place, self.unknown_document):
+                      self.unknown_place, self.unknown_event, self.unknown_document):
             reason = check(q)
             if reason:
                 return Judgement(reason)
@@ -269,6 +271,14 @@ class AnswerabilityJudge:
             name = _place_base(word)
             if name in self.places and not self.corpus_has(name):
                 return f"知识库中没有关于“{word}”的文件"
+        return None
+
+    def unknown_event(self, q: str) -> str | None:
+        """An incident named by its date code (“7·20”暴雨) that no stored document mentions."""
+        for m in RE_EVENT.finditer(q):
+            a, b = m.groups()
+            if not any(self.corpus_has(f"{a}{dot}{b}") for dot in "·•・‧.．"):
+                return f"知识库中没有关于“{a}·{b}”事件的记载"
         return None
 
     def unknown_document(self, q: str) -> str | None:
@@ -517,12 +527,19 @@ PER_FORMS = {"平方米": r"每平方米|/\s*(?:m2|m²|㎡|平方米)", "人": r
 
 
 # a question about the members of a counted set: "七个物流中心分别在哪些区县", "十项重点任务具体是哪十项"
-RE_MEMBERS_Q = re.compile(r"分别|具体是哪|具体有哪|哪些|哪几|是哪[\u4e00-\u9fff]{0,2}项")
+RE_MEMBERS_Q = re.compile(
+    r"分别|具体是哪|具体有哪|哪些|哪几|是哪[\u4e00-\u9fff]{0,2}项"
+    r"|[都各](?:叫|是|有|在)(?:什么|哪)|具体都?在(?:什么|哪)|(?:名字|名称)(?:是什么|有哪些)"  # 都叫什么, 都在什么位置
+)
 RE_COUNTED = re.compile(rf"(?<![第\d{CN_NUM}])(\d+|[{CN_NUM}]+)(?:个|项|支|家|条|类|种|批|所|座|大|方面)")
-# after the count, in the same sentence: a colon, 包括/分别是, or at least three items in a row
 RE_BATCH = re.compile(rf"第(?:\d+|[{CN_NUM}]+)批")
 RE_LABEL_END = re.compile(r"[^\u4e00-\u9fff]|分别|具体|是|在|有|的|都|包括|名单")  # where a counted thing's name ends
-RE_LIST_AFTER = re.compile(r"[：:]|包括|分别[是为]|即[^将使]|[一二三四五六七八九十\d][是、.．）)]|、[^、。；]{1,30}、")
+# a list after a count: a colon, 包括, 一是, "1." (not the 9. of 39.4), or names in a 、-list (not counts:
+# "30家危险化学品企业、30家工贸企业上、下半年" lists two counts, not the members of either)
+RE_LIST_AFTER = re.compile(
+    rf"[：:]|包括|分别[是为]|即[^将使]|[一二三四五六七八九十]是|(?<![\d.])[一二三四五六七八九十\d][、.．）)](?!\d)"
+    rf"|、(?!(?:\d+|[{CN_NUM}]+)[个项家支条类种批所座])[^、。；]{{1,30}}、"
+)
 RE_LIST_MARKER = re.compile(r"[一二三四五六七八九十]是|[（(][一二三四五六七八九十]{1,3}[)）]|(?<![\d.])[1-9]\d?[.．、](?!\d)")
 
 

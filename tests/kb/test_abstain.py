@@ -290,3 +290,35 @@ def test_the_thing_right_before_a_quantity_question_needs_its_own_figure():
     assert j.judge(q, [other, "应急计划区的半径为5公里。"], 1.0).reason is None
     # a common thing (电梯, in many passages) is asked about in many words: the unit alone decides
     assert j.judge("小区电梯多长时间得保养一次？", ["电梯每15日进行一次清洁、润滑、调整和检查。"], 1.0).reason is None
+
+
+def test_members_asked_as_都叫什么_or_where(knows_all):
+    """“都叫什么”, “具体都在什么位置” ask for the members of a counted set as much as 哪些 does."""
+    judge = knows_all
+    counted_only = "加强与京东集团沟通联系,充分利用京东七个物流中心,有效提升我市应急物资储备管理调度信息化水平。"
+    q = "西安和京东合作用到的七个物流中心具体都在什么位置？"
+    assert "提到了“七个物流中心”" in reason(judge, q, [counted_only])
+    assert reason(judge, q, ["七个物流中心分别位于未央区、灞桥区、长安区、高陵区、临潼区、鄠邑区和周至县。"]) is None
+    q = "中卫市开展警示教育的那30家危化企业都叫什么？"
+    # two counts in a 、-list are not the members of either
+    counts = "对全市30家危险化学品企业、30家工贸企业上、下半年各开展一次事故警示教育指导服务。"
+    assert "提到了“30家危化企业”" in reason(judge, q, [counts])
+    assert reason(judge, q, ["30家危险化学品企业名单：甲化工、乙化工、丙化工等。"]) is None
+    assert reason(judge, "这些企业都叫什么？", [counts]) is None  # nothing counted in the question: not this rule
+
+
+def test_a_decimal_is_not_a_list_marker(knows_all):
+    q = "应急管理部推动出台的那51项重大事故隐患判定标准具体是哪51项？"
+    counted = "推动有关部门制定51项重大事故隐患判定标准和重点检查事项,建立全国重大事故隐患数据库,累计排查重大事故隐患39.4万件。"
+    assert "提到了“51项重大事故隐患判定标准”" in reason(knows_all, q, [counted])
+    assert reason(knows_all, q, ["51项判定标准包括：1.化工；2.煤矿；3.烟花爆竹。"]) is None
+
+
+def test_an_incident_named_by_its_date_code_must_be_in_the_corpus(judge):
+    assert "“7·20”" in reason(judge, "郑州“7·20”特大暴雨灾害调查报告认定的死亡失踪人数是多少？")
+    assert "“3·21”" in reason(judge, "响水“3•21”爆炸事故造成多少人死亡？")
+    assert judge.unknown_event("2023年的预算有多少？") is None  # no date code
+    assert judge.unknown_event("标准3.21条规定了什么？") is None  # a decimal is not one
+    knows = AnswerabilityJudge(doc_freq=lambda w: 100, titles=list, corpus_has=lambda w: w == "8·12", words=Tokenizer().words,
+                               pos_words=Tokenizer().pos_words, places=None, out_of_scope=None)
+    assert knows.unknown_event("天津港“8·12”事故的教训是什么？") is None  # the corpus mentions it
