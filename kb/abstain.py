@@ -468,6 +468,7 @@ FIGURE_UNITS = "%|％|元|万元|亿元|人|名|个|项|次|起|吨|天|日|年|
 CN_DIGIT = "零〇一二两三四五六七八九十半"  # 亿元, 万元 alone name a magnitude, not a figure
 RE_FIGURE = re.compile(
     rf"(?:\d+(?:\.\d+)?|(?<!第)[{CN_NUM}]*[{CN_DIGIT}][{CN_NUM}]*)\s*(?:{FIGURE_UNITS})"
+    r"|(?<![\d-])\d{2,7}-\d{2}-\d"  # a CAS number (67-56-1; a PDF table glues the next row's number on)
     r"|[≤≥<>＜＞]\s*\d+(?:\.\d+)?|(?<![\d.])\d+\.\d+(?![\d.])|\d+(?:\.\d+)?\s*(?:mg|kg|g|m|mm|cm|km|L|t|MPa|kPa|Pa|kV|V|kW|℃|°C|‰|dB)(?![a-zA-Z])"
 )
 

@@ -322,3 +322,13 @@ def test_an_incident_named_by_its_date_code_must_be_in_the_corpus(judge):
     knows = AnswerabilityJudge(doc_freq=lambda w: 100, titles=list, corpus_has=lambda w: w == "8·12", words=Tokenizer().words,
                                pos_words=Tokenizer().pos_words, places=None, out_of_scope=None)
     assert knows.unknown_event("天津港“8·12”事故的教训是什么？") is None  # the corpus mentions it
+
+
+def test_a_cas_number_answers_a_cas号_question():
+    tk = Tokenizer()
+    judge = AnswerabilityJudge(doc_freq=lambda w: 3 if w == "木精" else 100, titles=list, corpus_has=lambda w: True,
+                               words=tk.words, pos_words=tk.pos_words, places=None)
+    q = "甲醇（木精）的CAS号是多少？"
+    assert reason(judge, q, ["甲醇木醇；木精67-56-1"]) is None
+    assert reason(judge, q, ["3-巯基甲苯108-40-71021 甲醇木醇；木精67-56-11023甲醇钾"]) is None  # rows glued by the PDF
+    assert "“木精”的具体数字" in reason(judge, q, ["木精属于易燃液体，储存时远离火种。"])
