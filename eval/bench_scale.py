@@ -147,7 +147,8 @@ class AnonPeak:
 
     def restart(self) -> float:
         """The peak so far; sampling then starts a new one from the current value."""
-        peak, self.peak = max(self.peak, _anon_mb(self.pid)), _anon_mb(self.pid)
+        now = _anon_mb(self.pid)
+        peak, self.peak = max(self.peak, now), now
         return peak
 
     def __exit__(self, *exc) -> None:  # idempotent
@@ -377,6 +378,7 @@ def table(rows: list[dict], args) -> str:
         add("  sentences embedded", lambda r: f"{r['ingest'].get('sentences_embedded', 0):,}")
     add("peak RSS ingest (MB)", lambda r: f"{r['ingest']['rss_mb']:.0f}")
     add("  of it anonymous, ingest (MB)", lambda r: f"{r['ingest'].get('anon_mb', 0):.0f}")
+
     def stages(key: str):
         def cell(r: dict) -> str:
             st = r["ingest"].get("stages")
