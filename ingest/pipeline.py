@@ -126,8 +126,10 @@ class Ingestor:
             bar.update(len(batch))
         bar.close()
         t = time.perf_counter()
-        if report.added or report.updated:
-            self.kb.store.optimize()  # build the index once, after the load, not per point
+        if report.added or report.updated or self.kb.store.needs_index():
+            # build the index once, after the load, not per point; also when an earlier ingest
+            # was stopped after its last write but before its index build had finished
+            self.kb.store.optimize()
         report.seconds = {
             "prepare": round(self._prepare_seconds, 3), "embed": round(dense.seconds, 3),
             "write": round(writer.seconds, 3), "optimize": round(time.perf_counter() - t, 3),

@@ -48,6 +48,9 @@ class Settings(BaseSettings):
     oversampling: float = Field(2.0, ge=1.0, le=10.0)
     vectors_on_disk: bool = False
     payload_on_disk: bool = False
+    # embedded engine: the most chunks in one index segment (set when the store is created); a bulk
+    # load builds the index every this many chunks, which bounds the build's memory at 1M chunks
+    segment_chunks: int = Field(200_000, ge=1_000)
     exact_search: bool = False
     # Qdrant cluster (qdrant backend): shards, replicas per shard, replicas that must confirm a write
     qdrant_shards: int = Field(1, ge=1)
@@ -146,7 +149,7 @@ class Settings(BaseSettings):
             hnsw_m=self.hnsw_m, hnsw_ef_construct=self.hnsw_ef_construct, hnsw_ef=self.hnsw_ef,
             full_scan_threshold_kb=self.full_scan_threshold_kb, quantization=self.quantization,
             oversampling=self.oversampling, vectors_on_disk=self.vectors_on_disk, payload_on_disk=self.payload_on_disk,
-            exact=self.exact_search, shards=self.qdrant_shards, replicas=self.qdrant_replicas,
+            segment_chunks=self.segment_chunks, exact=self.exact_search, shards=self.qdrant_shards, replicas=self.qdrant_replicas,
             write_consistency=self.qdrant_write_consistency, read_consistency=self.qdrant_read_consistency,
         )
 

@@ -50,6 +50,9 @@ class IndexConfig:
     oversampling: float = 2.0  # with int8: candidates fetched per result before rescoring
     vectors_on_disk: bool = False  # original vectors memory-mapped instead of in RAM
     payload_on_disk: bool = False
+    # embedded engine only: the most chunks one index segment holds. A bulk load builds the index
+    # every this many chunks, so a build maps one segment's old and new copies, not the whole store's
+    segment_chunks: int = 200_000
     exact: bool = False  # every dense search exact (a baseline for recall)
     shards: int = 1  # Qdrant cluster only
     replicas: int = 1
@@ -135,8 +138,17 @@ class VectorStore(ABC):
             return self.config.hnsw_ef
         now = time.monotonic()
         if self._ef_cache is None or now - self._ef_cache[0] > AUTO_EF_RECHECK_S:
-            self._ef_cache = (now, auto_ef(self.count()))
+            self._ef_cache = (now, auto_ef(self.graph_points()))
         return self._ef_cache[1]
+
+    def graph_points(self) -> int:
+        """The most points one HNSW graph holds, which is what recall depends on: the whole
+        collection here; the embedded engine bounds its segments (``segment_chunks``)."""
+        return self.count()
+
+    def needs_index(self) -> bool:
+        """Points written but not yet indexed (an index build that was interrupted)."""
+        return False
 
     def _forget_size(self) -> None:
         """After a write: the next search counts the points again."""

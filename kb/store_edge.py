@@ -49,6 +49,8 @@ class EdgeStore(VectorStore):
         self.config = config if config is not None else IndexConfig()
         self._shard: qe.EdgeShard | None = None
         self._dense = False
+        self._segment_points = 0  # from the store's own config: 0 for stores built as one segment
+        self._unindexed = 0  # points written since the last index build
 
     # -- lifecycle -------------------------------------------------------
     def _open_existing(self) -> None:
@@ -57,7 +59,36 @@ class EdgeStore(VectorStore):
                 self._shard = qe.EdgeShard.load(str(self.path))
             except Exception as e:  # the engine raises plain runtime errors
                 raise StoreUnavailableError(f"cannot open the store at {self.path}: {e}") from e
-            self._dense = DENSE in (self._read_config().get("vectors") or {})
+            stored = self._read_config()
+            self._dense = DENSE in (stored.get("vectors") or {})
+            self._segment_points = self._points_per_segment(stored)
+            self._unindexed = self._read_unindexed()
+
+    # The engine cannot tell how many points wait for an index build (its indexed-vector count
+    # mixes dense and sparse vectors), so the store keeps that count in a file of its own: an
+    # ingest stopped between its last write and its index build is then finished by the next one.
+    _UNINDEXED = "emkb-unindexed"
+
+    def _read_unindexed(self) -> int:
+        try:
+            return int((self.path / self._UNINDEXED).read_text().strip() or 0)
+        except (OSError, ValueError):
+            return 0
+
+    def _write_unindexed(self, n: int) -> None:
+        marker = self.path / self._UNINDEXED
+        if n:
+            marker.write_text(str(n))
+        else:
+            marker.unlink(missing_ok=True)
+        self._unindexed = n
+
+    @staticmethod
+    def _points_per_segment(stored: dict) -> int:
+        """Segment size in points, from the engine's max_segment_size (kilobytes of dense vectors)."""
+        size_kb = (stored.get("optimizers") or {}).get("max_segment_size")
+        dim = ((stored.get("vectors") or {}).get(DENSE) or {}).get("size")
+        return int(size_kb * 1024 // (4 * dim)) if size_kb and dim else int(size_kb or 0)
 
     def _read_config(self) -> dict:
         import json
@@ -95,12 +126,20 @@ class EdgeStore(VectorStore):
             sparse_vectors={SPARSE: qe.EdgeSparseVectorParams(modifier=qe.Modifier.Idf)},
             hnsw_config=qe.HnswIndexConfig(m=c.hnsw_m, ef_construct=c.hnsw_ef_construct, full_scan_threshold=c.full_scan_threshold_kb),
             on_disk_payload=c.payload_on_disk,
+            # Segments of at most segment_chunks points (the engine counts kilobytes of dense
+            # vectors): two full segments are never merged, and with indexing_threshold 1 every
+            # index build indexes what was written since the last, as a segment of its own.
+            optimizers=qe.EdgeOptimizersConfig(
+                max_segment_size=max(1, -(-c.segment_chunks * 4 * dense_dim // 1024)) if dense_dim else c.segment_chunks,
+                indexing_threshold=1,
+            ),
         )
         try:
             self._shard = qe.EdgeShard.create(str(self.path), config)
         except Exception as e:
             raise StoreUnavailableError(f"cannot create the store at {self.path}: {e}") from e
         self._dense = bool(dense_dim)
+        self._segment_points = self._points_per_segment(self._read_config())
         for key in KEYWORD_INDEXES:
             self._shard.update(qe.UpdateOperation.create_field_index(key, qe.PayloadSchemaType.Keyword))
         for key in INTEGER_INDEXES:
@@ -118,9 +157,19 @@ class EdgeStore(VectorStore):
             self._shard.flush()
 
     def optimize(self) -> None:
-        """qdrant-edge optimizes only when asked: merge segments and build HNSW once, after a load."""
+        """qdrant-edge optimizes only when asked: index what was written since the last build (as
+        one segment of its own, or merged into small ones) once, after a load, not per point."""
         if self._shard is not None:
             self._shard.optimize()
+            self._write_unindexed(0)
+
+    def needs_index(self) -> bool:
+        self._open_existing()
+        return self._unindexed > 0
+
+    def graph_points(self) -> int:
+        n = self.count()
+        return min(n, self._segment_points) if self._segment_points else n
 
     def drop(self) -> None:
         import shutil
@@ -146,6 +195,11 @@ class EdgeStore(VectorStore):
                 batch.append(qe.Point(id=p.id, vector=vector, payload=p.payload))
             self.shard.update(qe.UpdateOperation.upsert_points(batch))
         self._forget_size()
+        self._write_unindexed(self._unindexed + len(points))
+        if self._segment_points and self._unindexed >= self._segment_points:
+            # a bulk load: index this segment's worth now, so no build ever maps more than one
+            # segment's old and new copies (a store built as one segment is only indexed at the end)
+            self.optimize()
 
     def delete_by_doc(self, doc_id: str) -> None:
         self.shard.update(qe.UpdateOperation.delete_points_by_filter(_filter(SearchFilter({"doc_id": doc_id}))))

@@ -63,3 +63,27 @@ def test_sigkill_mid_ingest_leaves_whole_documents(tmp_path):
     with KnowledgeBase(settings) as kb:
         assert len(kb.catalog.doc_ids()) == 35
         assert kb.store.count() == sum(kb.catalog.chunk_counts().values())
+
+
+def test_an_interrupted_index_build_is_finished_by_the_next_ingest(tmp_path):
+    """Stopped after its last write but before its index build, an ingest leaves every document
+    committed; the next one has nothing to add and still builds the index."""
+    from ingest.pipeline import Ingestor
+
+    settings = make_settings(tmp_path / "data", embedder="use")
+    target = CORPUS / "hazard_criteria"
+
+    def stopped() -> None:
+        raise KeyboardInterrupt
+
+    with KnowledgeBase(settings) as kb:
+        kb.store.optimize = stopped
+        with pytest.raises(KeyboardInterrupt):
+            Ingestor(kb).ingest([target], progress=False)
+    with KnowledgeBase(settings) as kb:
+        assert kb.store.needs_index()
+        report = Ingestor(kb).ingest([target], progress=False)
+        assert report.added == [] and len(report.unchanged) == len(list(target.iterdir()))
+        assert not kb.store.needs_index()
+        hits = kb.store.search(dense=kb.embedder.embed_query("锁气卸灰").tolist(), sparse=None, limit=3, mode="dense")
+        assert len(hits) == 3
