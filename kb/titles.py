@@ -27,6 +27,11 @@ def aliases(title: str) -> list[str]:
     """The names a document goes by: full title, without (…), without 中华人民共和国, common short forms."""
     base = re.sub(r"[（(][^）)]*[）)]", "", title)
     out = {title, base, base.replace("中华人民共和国", "")}
+    # "最高人民法院、最高人民检察院关于办理…的解释" is cited as "《关于办理…的解释》", and
+    # "国务院关于预防煤矿生产安全事故的特别规定" as "预防煤矿事故的特别规定"
+    about = base.find("关于")
+    if about > 0 and len(base) - about >= 10:
+        out.update((base[about:], title[title.find("关于") :], base[about + 2 :]))
     for t in list(out):
         out.add(t.replace("生产安全事故", "事故"))
         out.add(t.replace("重大生产安全事故隐患", "重大事故隐患"))
@@ -40,6 +45,7 @@ def aliases(title: str) -> list[str]:
 RE_KIND = re.compile(r"(实施条例|实施办法|实施细则|条例|办法|细则|规定|规程|标准|决定|解释|通知|意见|要点|目录|法)$")
 RE_IMPLEMENTING = re.compile(r"实施(条例|办法|细则)")  # "消防法实施条例" is not the 消防法
 KIND_MISMATCH = 0.7  # fuzzy score factor when the named kind differs from the title's
+RE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 
 
 def kind(name: str) -> str:
@@ -54,14 +60,19 @@ class Alias:
     doc_id: str
     full: bool  # the document's full title, not a shortened form
     in_force: bool
+    years: frozenset[str] = frozenset()  # of its issue date and its title ("（2017版）")
+    unnumbered: bool = False  # a short form of "…解释（二）" that dropped its number
 
 
 class TitleIndex:
     def __init__(self, metas: list[DocMeta]) -> None:
         self.aliases: list[Alias] = []
         for m in metas:
+            years = frozenset(RE_YEAR.findall(f"{m.date} {m.title}"))
+            numbered = re.search(r"[（(][一二三四五六七八九十]+[）)]$", m.title)
             for a in aliases(m.title):
-                self.aliases.append(Alias(norm(a), m.doc_id, a == m.title, m.validity == VALIDITY_IN_FORCE))
+                dropped = bool(numbered) and not a.endswith(numbered.group(0))
+                self.aliases.append(Alias(norm(a), m.doc_id, a == m.title, m.validity == VALIDITY_IN_FORCE, years, dropped))
         self._by_start: dict[str, list[int]] = defaultdict(list)
         self._by_gram: dict[str, list[int]] = defaultdict(list)
         for i, a in enumerate(self.aliases):
@@ -95,9 +106,14 @@ class TitleIndex:
         character pairs the alias has, less when the text names another kind of document (法 vs
         条例). Ties go to a document in force."""
         text = norm(text)
+        named_years = set(RE_YEAR.findall(text))  # "两高2015年《…解释》": the 2015 one, not （二） of 2022
+
+        def dated(a: Alias) -> float:  # and "…解释" is the first one, not "…解释（二）" without its number
+            return (0.02 if named_years & a.years else 0.0) - (0.01 if a.unnumbered else 0.0)
+
         best: tuple[float, bool, str | None] = (0.0, False, None)
         for a, _ in self.contained(text, min_len=3):
-            score = 1.0 + len(a.text) / 100 + (0.05 if a.full else 0.0)
+            score = 1.0 + len(a.text) / 100 + (0.05 if a.full else 0.0) + dated(a)
             best = max(best, (score, a.in_force, a.doc_id))
         if best[2] is not None:
             return best[2], best[0]
@@ -114,5 +130,6 @@ class TitleIndex:
             score = n / len(grams)
             if named and kind(a.text) not in ("", named):
                 score *= KIND_MISMATCH
+            score += dated(a)
             best = max(best, (score, a.in_force, a.doc_id))
         return best[2], best[0]

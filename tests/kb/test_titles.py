@@ -40,3 +40,16 @@ def test_an_implementing_regulation_is_not_its_law(index):
     assert [a.doc_id for a, _ in index.contained("按照消防法第十条", min_len=3)] == ["fire-law"]
     assert index.contained("消防法实施条例第十条", min_len=3) == []
     assert index.closest("消防法实施条例")[1] < 0.6  # below what an answer accepts as a match
+
+
+def test_a_year_the_question_names_picks_that_edition():
+    """Two interpretations share a title but for "（二）": "两高2015年《关于…的解释》" is the 2015 one,
+    cited without its issuers; with no year named, the full-title rule still picks the first."""
+    base = "最高人民法院、最高人民检察院关于办理危害生产安全刑事案件适用法律若干问题的解释"
+    index = TitleIndex([DocMeta(doc_id="jieshi-2015", source="a.md", title=base, date="2015-12-14"),
+                        DocMeta(doc_id="jieshi-er-2022", source="b.md", title=base + "（二）", date="2022-12-15")])
+    cited = "两高2015年《关于办理危害生产安全刑事案件适用法律若干问题的解释》"
+    assert index.closest(cited)[0] == "jieshi-2015"
+    assert index.closest(cited.replace("2015", "2022"))[0] == "jieshi-er-2022"
+    assert index.closest("关于办理危害生产安全刑事案件适用法律若干问题的解释")[0] == "jieshi-2015"
+    assert index.closest("关于办理危害生产安全刑事案件适用法律若干问题的解释（二）")[0] == "jieshi-er-2022"
