@@ -31,12 +31,12 @@ TASK_LIST_MAX = 30  # tasks an "X科负责哪些任务" answer lists (it always 
 MAX_TERM_WEIGHT = 6.0  # cap on a word's IDF weight in coverage, so one rare word cannot decide alone
 
 RE_OWNER_Q = re.compile(
-    r"(哪个|哪些|哪几个|什么|啥)(科室|部门|单位|处室|科|机构)|谁(来)?(负责|牵头|主管|管|承担|落实|抓|干|搞|做|办|推进|推动|组织|实施)|"
+    r"(哪个|哪些|哪几个|什么|啥)(科室|部门|单位|处室|科(?![目学技普研])|机构)|谁(来)?(负责|牵头|主管|管|承担|落实|抓|干|搞|做|办|推进|推动|组织|实施)|"
     r"归谁|由谁|是谁的(活|事|任务|工作)|(任务|活儿?|事情?|工作)(是|归)谁的|谁的(任务|活|事)|"
-    r"(责任|牵头|负责|配合)(单位|科室|部门|处室)|哪个科|谁家|"
+    r"(责任|牵头|负责|配合)(单位|科室|部门|处室)|哪个科(?![目学技普研])|谁家|"
     r"(是不是|是否|是).{0,14}(负责|牵头|主管|承担)|(负责|牵头|主管)(吗|么)"
 )
-RE_OFFICE_Q = re.compile(r"科室|处室|哪个科|哪些科|哪几个科|什么科")
+RE_OFFICE_Q = re.compile(r"科室|处室|(?:哪个|哪些|哪几个|什么)科(?![目学技普研])")  # not 科目, 科学, 科技
 RE_DEADLINE_Q = re.compile(r"什么时候|何时|啥时候|完成时限|截止|哪年|几月|完成时间|时间节点|完成期限")  # not 多久: a legal time limit
 RE_LIST_Q = re.compile(r"哪些|几项|多少项|什么任务|哪几项|有哪|列出|清单")
 CN_DIGITS = "零〇一二两三四五六七八九十百千"
@@ -252,11 +252,26 @@ class Answerer:
                 return self._clause_answer(doc, int_to_cn(n), question, top_k)
         return None
 
+    def _item_under_heading(self, doc_id: str, number: str, question: str) -> str | None:
+        """"冶金行业第8条" of a hazard standard: item 8 under the heading the question names
+        (二（一）8 under "（一）冶金行业。"), when the document numbers its items per heading."""
+        from ingest.numerals import cn_to_int
+
+        n = str(cn_to_int(number))
+        found = []
+        for unit in self.kb.catalog.units(doc_id):
+            heading = re.sub(r"^[（(]?[一二三四五六七八九十\d]+[）)、.．]?|[。.：:]$", "", unit["section"].split(" > ")[-1])
+            if len(heading) >= 2 and heading in question and re.search(rf"(?<!\d){n}$", unit["locator"]):
+                found.append(unit["locator"])
+        return found[0] if len(set(found)) == 1 else None
+
     def _clause_answer(self, doc: dict, locator: str, question: str, top_k: int) -> Answer:
         if not self.kb.catalog.units(doc["doc_id"], locator):
             m = re.fullmatch(r"第(.+)条", locator)
             if m and self.kb.catalog.units(doc["doc_id"], m.group(1)):
                 locator = m.group(1)  # "第十条" of a flat item list means item 十
+            elif m or re.fullmatch(rf"[{CN_DIGITS}]+", locator):
+                locator = self._item_under_heading(doc["doc_id"], m.group(1) if m else locator, question) or locator
         hits = self.kb.store.scroll(SearchFilter({"doc_id": doc["doc_id"]}))
         covering = [h for h in hits if locator in (h.payload.get("locators") or []) or h.payload.get("locator", "").startswith(locator)]
         covering.sort(key=lambda h: h.payload.get("position", 0))
@@ -484,7 +499,13 @@ class Answerer:
             return hits
         penalty = self.kb.settings.rerank_rank_penalty
         head = hits[:depth]
-        scored = [(self.known_coverage(question, [_judged_text(h)]) - penalty * i, -i) for i, h in enumerate(head)]
+        # "我在山东跑大货车…": where the asker is decides which local regulation applies
+        places = self.judge.places_in(question)
+
+        def local(h: Hit) -> float:
+            return PLACE_BONUS if places and any(p in h.payload.get("title", "") for p in places) else 0.0
+
+        scored = [(self.known_coverage(question, [_judged_text(h)]) + local(h) - penalty * i, -i) for i, h in enumerate(head)]
         order = sorted(range(len(head)), key=lambda i: scored[i], reverse=True)
         return [head[i] for i in order] + hits[depth:]
 
@@ -511,6 +532,9 @@ class Answerer:
                     note += f"（知识库中：《{current['title']}》）"
             answer.notices.append(note + "。")
         return answer
+
+
+PLACE_BONUS = 0.1  # rerank: a passage of the local regulation of a place the question names
 
 
 def _common_run(a: str, b: str) -> int:
