@@ -50,6 +50,19 @@ RE_CONTACT_Q = re.compile(
 )
 RE_ADDRESS_Q = re.compile(r"地址|办公地点|在哪办公|位于哪|门牌")
 # a named incident: 郑州“7·20”特大暴雨, 响水“3·21”爆炸 (a middle dot between month and day)
+# a year and an edition word next to a cited title: "2023年施行的新版《X》", "《X》（2023版）", "《X》2023年修订版"
+RE_EDITION = re.compile(
+    r"(?P<y1>(?:19|20)\d{2})\s*年?[^《》，。？?]{0,6}?(?:版|修订|修正)[^《》，。？?]{0,2}《(?P<t1>[^》]{4,40})》"
+    r"|《(?P<t2>[^》]{4,40})》\s*[（(]?\s*(?P<y2>(?:19|20)\d{2})\s*年?\s*(?:版|修订|修正)"
+)
+# how the documents name a sum people ask about: "多少奖金" is answered by "1000元至1万元的奖励"
+NOUN_FORMS = {"奖金": "奖金|奖励", "赏金": "奖金|奖励", "奖钱": "奖金|奖励", "罚金": "罚金|罚款", "补助金": "补助|补贴"}
+# a question about one incident: "那起烧烤店燃气爆炸事故", "这场山洪"
+RE_INCIDENT_Q = re.compile(
+    r"(?:那|这)(?:起|场|次)(?P<x>[\u4e00-\u9fff]{2,16}?)(?:事故|爆炸|火灾|地震|洪水|山洪|洪灾|暴雨|台风|坍塌|垮塌|泄漏|透水|冒顶)"
+)
+# a named storm: 台风“杜苏芮”, “利奇马”台风
+RE_NAMED_STORM = re.compile(r"(?:台风|飓风|热带风暴)\s*[“\"「]([^”\"」]{2,8})[”\"」]|[“\"「]([^”\"」]{2,8})[”\"」]\s*号?(?:台风|飓风|热带风暴)")
 RE_EVENT = re.compile(r"(?<![\d.])(\d{1,2})\s*[·•・‧]\s*(\d{1,2})(?![\d.])")
 RE_DATE_Q = re.compile(r"哪天|哪一天|几月几[日号]|几号|具体日期|什么日期|日期是")
 RE_YEAR = re.compile(r"(?<!\d)(19|20)\d{2}(?=年|版)")
@@ -78,7 +91,7 @@ UNITS: dict[str, str] = {
 }
 # 多少天 / 几个人 / 多远; not 哪几个 (asks which), 好几家 or 十几天 (state a number)
 RE_QUANTITY_Q = re.compile(
-    r"(?:多少|(?<![哪好十])几)(" + "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True)) + r")|(多远|多高|多深|多宽|多长时间|多久)|(百分之多少|百分之几|多少%|多少％|比例是多少|占比多少)"
+    r"(?:多少|(?<![哪好十这那])几)(" + "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True)) + r")|(多远|多高|多深|多宽|多长时间|多久)|(百分之多少|百分之几|多少%|多少％|比例是多少|占比多少|多少比例|多大比例|多大的比例|什么比例)"
 )
 # the words just before a quantity question word: a noun, then fillers (半径是多少, 总投资大概多少)
 RE_HEAD_NOUN = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:的)?(?:是|为|有|要|能|得|应|应当|必须|最少|最多|至少|最长|最短|一共|总共|大概|大约|具体|不得|不能|不超过|不少于)*$")
@@ -170,7 +183,7 @@ class AnswerabilityJudge:
         answer path, so that no task or clause answers a question about something absent."""
         q = unicodedata.normalize("NFKC", question)
         for check in (self.person_asked, self.out_of_scope, self.unknown_name, self.unknown_office,
-                      self.unknown_place, self.unknown_event, self.unknown_document):
+                      self.unknown_place, self.unknown_event, self.unknown_document, self.unknown_edition):
             reason = check(q)
             if reason:
                 return Judgement(reason)
@@ -279,6 +292,10 @@ class AnswerabilityJudge:
             a, b = m.groups()
             if not any(self.corpus_has(f"{a}{dot}{b}") for dot in "·•・‧.．"):
                 return f"知识库中没有关于“{a}·{b}”事件的记载"
+        for m in RE_NAMED_STORM.finditer(q):
+            name = m.group(1) or m.group(2)
+            if not self.corpus_has(name):
+                return f"知识库中没有关于“{name}”的记载"
         return None
 
     def unknown_document(self, q: str) -> str | None:
@@ -328,20 +345,36 @@ class AnswerabilityJudge:
         return self._forms
 
     def _title_known(self, cited: str) -> bool:
+        return next(self._titles_matching(cited), None) is not None
+
+    def _titles_matching(self, cited: str):
+        """The stored titles ``cited`` may name (exactly, shortened, or by most of its characters)."""
         kind = _kind(cited)
         chars = set(cited) - set("中华人民共和国")
         # "西安市要点": the place and the kind of a stored title
         place = re.match(r"[\u4e00-\u9fff]{2,6}?[省市区县]", cited)
         for title, base, short, base_kind, base_chars in self._title_forms():
             if cited in base or short in cited:
-                return True
-            if place and kind and place.group(0) in title and base_kind == kind:
-                return True
-            if kind and base_kind != kind:
+                yield title
+            elif place and kind and place.group(0) in title and base_kind == kind:
+                yield title
+            elif kind and base_kind != kind:
                 continue
-            if chars and len(chars & base_chars) / len(chars) >= 0.8:
-                return True
-        return False
+            elif chars and len(chars & base_chars) / len(chars) >= 0.8:
+                yield title
+
+    def unknown_edition(self, q: str) -> str | None:
+        """"2023年施行的新版《工贸企业重大事故隐患判定标准》" when only the 2017 edition is stored: a
+        year next to a cited title with 版/修订/修正 must be one of the matching titles' years
+        (titles without a year in them could be any edition: no judgement)."""
+        for m in RE_EDITION.finditer(q):
+            year, cited = m.group("y1") or m.group("y2"), m.group("t1") or m.group("t2")
+            titles = set(self._titles_matching(cited))
+            years = [set(re.findall(r"(?:19|20)\d{2}", t)) for t in titles]
+            if titles and all(years) and not any(year in y for y in years):
+                have = "、".join(f"《{t}》" for t in sorted(titles)[:3])
+                return f"知识库中没有{year}年版的《{cited}》，只有{have}"
+        return None
 
     def missing_year(self, q: str, text: str) -> str | None:
         for m in RE_YEAR.finditer(q):
@@ -387,7 +420,7 @@ class AnswerabilityJudge:
         if not nouns:
             return None
         sentences = [s for p in passages for s in _sentences(p) if _has_figure(s)]
-        if any(n in s for n in nouns for s in sentences):
+        if any(re.search(NOUN_FORMS.get(n, re.escape(n)), s) for n in nouns for s in sentences):
             return None
         return f"检索到的段落中没有“{nouns[-1]}”的具体数字"
 
@@ -461,6 +494,16 @@ class AnswerabilityJudge:
             if (noun and len(noun) >= 2 and self._specific(noun, known=True)
                     and not any(noun in s and pattern.search(s) for p in passages for s in _sentences(p))):
                 return f"检索到的段落中没有“{noun}”的具体数字"
+        # "那起烧烤店燃气爆炸事故造成多少人死亡": a figure about that incident, so a sentence that names
+        # it (its specific words) must give the figure; a list of incidents handled gives none
+        incident = RE_INCIDENT_Q.search(q)
+        words = []
+        if incident:  # its rare words, everyday ones too (烧烤店 is how people say 餐饮, and a thing here)
+            words = [w for w, f in self.pos_words(incident.group("x"))
+                     if f.startswith(_NOUN_POS) and len(w) >= 2 and 0 < self.doc_freq(w) <= self.rare_df()]
+        words += [m.group(1) or m.group(2) for m in RE_NAMED_STORM.finditer(q)]  # 台风“杜苏芮” (a known one)
+        if words and not any(all(w in s for w in words) and pattern.search(s) for p in passages for s in _sentences(p)):
+            return f"检索到的段落中没有“{'、'.join(words)}”的具体数字"
         return None
 
 

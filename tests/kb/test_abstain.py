@@ -334,3 +334,64 @@ def test_a_cas_number_answers_a_cas号_question():
     assert reason(judge, q, ["甲醇木醇；木精67-56-1"]) is None
     assert reason(judge, q, ["3-巯基甲苯108-40-71021 甲醇木醇；木精67-56-11023甲醇钾"]) is None  # rows glued by the PDF
     assert "“木精”的具体数字" in reason(judge, q, ["木精属于易燃液体，储存时远离火种。"])
+
+
+def test_a_named_storm_must_be_in_the_corpus(judge):
+    assert "“杜苏芮”" in reason(judge, "台风“杜苏芮”北上造成的直接经济损失是多少亿元？")
+    assert "“利奇马”" in reason(judge, "“利奇马”台风期间转移了多少人？")
+    knows = AnswerabilityJudge(doc_freq=lambda w: 100, titles=list, corpus_has=lambda w: w == "烟花", words=Tokenizer().words,
+                               pos_words=Tokenizer().pos_words, places=None, out_of_scope=None)
+    assert knows.unknown_event("台风“烟花”过境时要做哪些准备？") is None  # the corpus mentions it
+
+
+def test_an_edition_the_corpus_does_not_hold():
+    tk = Tokenizer()
+    titles = ["工贸行业重大生产安全事故隐患判定标准（2017版）", "北京市安全生产条例（2022年修订）", "中华人民共和国特种设备安全法"]
+    judge = AnswerabilityJudge(doc_freq=lambda w: 100, titles=lambda: titles, corpus_has=lambda w: True,
+                               words=tk.words, pos_words=tk.pos_words, places=None, out_of_scope=None)
+    reason_ = judge.unknown_edition("2023年施行的新版《工贸企业重大事故隐患判定标准》一共有多少条？")
+    assert "2023" in reason_ and "2017版" in reason_
+    assert judge.unknown_edition("2017版《工贸行业重大事故隐患判定标准》冶金行业有几条？") is None
+    assert judge.unknown_edition("《北京市安全生产条例》（2022年修订）第十九条") is None
+    assert "2015" in judge.unknown_edition("《北京市安全生产条例》2015年修订版有什么变化？")
+    # a title without a year could be any edition: no judgement
+    assert judge.unknown_edition("2009年修订的《特种设备安全法》") is None
+    # a year that is not an edition ("2023年施行") is not this rule
+    assert judge.unknown_edition("2023年施行的《北京市安全生产条例》规定了什么？") is None
+
+
+def test_a_figure_about_one_incident_needs_a_sentence_naming_it():
+    tk = Tokenizer()
+    judge = AnswerabilityJudge(doc_freq=lambda w: 2 if w == "烧烤店" else 100, titles=list, corpus_has=lambda w: True,
+                               words=tk.words, pos_words=tk.pos_words, rare_df=lambda: 20, places=None, out_of_scope=None)
+    q = "宁夏银川那起烧烤店燃气爆炸事故一共造成多少人死亡？"
+    listed = "及时处置北京长峰医院火灾、宁夏银川烧烤店燃气爆炸等重特大事故，对重大事故挂牌督办。"
+    other = "较大事故，是指造成3人以上10人以下死亡的事故。"
+    assert "烧烤店" in judge.judge(q, [listed, other], 1.0).reason
+    assert judge.judge(q, [listed, "银川烧烤店燃气爆炸事故造成31人死亡、7人受伤。"], 1.0).reason is None
+
+
+def test_how_many_days_is_asked_not_told(judge):
+    """"忙了好几天，这几天没收入谁来补" tells a duration; it asks who pays, not how many days."""
+    assert figure_pattern("这次跟着去抗洪抢险忙了好几天，这几天没收入谁来补？") is None
+    assert figure_pattern("抢险补贴最多补几天？") is not None
+    assert figure_pattern("按职工人数的多少比例配专职安全员？") is not None
+    assert reason(judge, "按职工人数的多少比例配专职安全员？", ["按照市人民政府规定的比例、人数设置安全生产管理机构。"]) is not None
+    assert reason(judge, "按职工人数的多少比例配专职安全员？", ["按不低于职工总数1%的比例配备专职安全员。"]) is None
+
+
+def test_a_known_storm_needs_a_sentence_giving_its_figure(knows_all):
+    q = "台风“杜苏芮”北上造成的直接经济损失是多少亿元？"
+    named = "去年面对台风“杜苏芮”强势北上，海河流域发生流域性特大洪水。"
+    other = "特种设备事故造成5000万元以上1亿元以下直接经济损失的，为重大事故。"
+    assert "杜苏芮" in reason(knows_all, q, [named, other])
+    assert reason(knows_all, q, [named, "台风“杜苏芮”造成直接经济损失1658亿元。"]) is None
+
+
+def test_a_sum_asked_as_奖金_is_given_as_奖励():
+    tk = Tokenizer()
+    judge = AnswerabilityJudge(doc_freq=lambda w: 3 if w == "奖金" else 100, titles=list, corpus_has=lambda w: True,
+                               words=tk.words, pos_words=tk.pos_words, places=None, out_of_scope=None)
+    q = "举报私挖滥采的黑煤窑，查实了能拿多少奖金？"
+    assert reason(judge, q, ["经查证属实的，应当给予最先举报人1000元至1万元的奖励。"]) is None
+    assert "奖金" in reason(judge, q, ["本市建立健全重大事故隐患举报奖励制度，并向社会公布。"])
