@@ -40,7 +40,8 @@ class Settings(BaseSettings):
     # Index at scale (applied when the collection is created; see kb/store.py IndexConfig)
     hnsw_m: int = Field(16, ge=4, le=128)
     hnsw_ef_construct: int = Field(100, ge=8, le=1000)
-    # 0 = by store size (kb/store.py auto_ef: 512 up to 200k chunks, 1024 to 500k, 2048 beyond); measured:
+    # 0 = by the size of the largest HNSW graph (kb/store.py auto_ef: 512 up to 200k chunks, 1024 to 500k,
+    # 2048 beyond; the embedded engine's segments hold at most segment_chunks); measured on one graph:
     # ef 512 gives recall@10 0.99 at 100k chunks (~2 ms) but 0.90 at 1M, where 2048 gives 0.975 (~8 ms)
     hnsw_ef: int = Field(0, ge=0, le=4096)
     full_scan_threshold_kb: int = Field(10_000, ge=0)

@@ -44,7 +44,7 @@ class IndexConfig:
 
     hnsw_m: int = 16
     hnsw_ef_construct: int = 100
-    hnsw_ef: int = 0  # candidates per HNSW search; higher = better recall, slower; 0 = by store size (auto_ef)
+    hnsw_ef: int = 0  # candidates per HNSW search; higher = better recall, slower; 0 = by graph size (auto_ef)
     full_scan_threshold_kb: int = 10_000  # segments smaller than this are searched exactly
     quantization: Literal["none", "int8"] = "none"  # int8: 4x less RAM for vectors, rescored
     oversampling: float = 2.0  # with int8: candidates fetched per result before rescoring
@@ -133,7 +133,7 @@ class VectorStore(ABC):
     _ef_cache: tuple[float, int] | None = None  # (when counted, ef) for IndexConfig.hnsw_ef == 0
 
     def search_ef(self) -> int:
-        """``hnsw_ef`` for the next search: the configured one, or ``auto_ef`` of the point count."""
+        """``hnsw_ef`` for the next search: the configured one, or ``auto_ef`` of the largest graph's points."""
         if self.config.hnsw_ef:
             return self.config.hnsw_ef
         now = time.monotonic()
