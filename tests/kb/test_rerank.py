@@ -10,9 +10,10 @@ from kb.settings import Settings
 from kb.store import Hit
 
 
-def _answerer(coverage: dict[str, float], **settings) -> Answerer:
+def _answerer(coverage: dict[str, float], places: tuple[str, ...] = (), **settings) -> Answerer:
     a = Answerer.__new__(Answerer)
     a.kb = SimpleNamespace(settings=Settings(**settings))
+    a.judge = SimpleNamespace(places_in=lambda question: list(places))
     a.known_coverage = lambda question, texts: max(coverage.get(t.split("\n", 1)[1], 0.0) for t in texts)
     return a
 
@@ -43,3 +44,14 @@ def test_only_the_first_depth_hits_move_and_zero_turns_it_off():
 
 def test_the_default_reranks():
     assert Settings().rerank_depth > 0
+
+
+def test_the_regulation_of_the_place_the_asker_names_moves_up():
+    hits = _hits("a", "b", "c")
+    hits[2].payload["title"] = "山东省突发事件应急保障条例"
+    coverage = {"a": 0.5, "b": 0.45, "c": 0.45}
+    assert [h.payload["text"] for h in _answerer(coverage).rerank("q", hits, depth=20)] == ["a", "b", "c"]
+    moved = _answerer(coverage, places=("山东",)).rerank("我在山东…", hits, depth=20)
+    assert [h.payload["text"] for h in moved] == ["c", "a", "b"]
+    # a place no title names changes nothing
+    assert [h.payload["text"] for h in _answerer(coverage, places=("浙江",)).rerank("q", hits, depth=20)] == ["a", "b", "c"]
