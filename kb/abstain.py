@@ -49,7 +49,6 @@ RE_CONTACT_Q = re.compile(
     r"|(打|拨|联系)(什么|哪个|多少|哪)[^，。？]{0,3}(电话|号码|热线)|(电话|手机)号码|联系方式"
 )
 RE_ADDRESS_Q = re.compile(r"地址|办公地点|在哪办公|位于哪|门牌")
-# a named incident: 郑州“7·20”特大暴雨, 响水“3·21”爆炸 (a middle dot between month and day)
 # a year and an edition word next to a cited title: "2023年施行的新版《X》", "《X》（2023版）", "《X》2023年修订版"
 RE_EDITION = re.compile(
     r"(?P<y1>(?:19|20)\d{2})\s*年?[^《》，。？?]{0,6}?(?:版|修订|修正)[^《》，。？?]{0,2}《(?P<t1>[^》]{4,40})》"
@@ -63,6 +62,7 @@ RE_INCIDENT_Q = re.compile(
 )
 # a named storm: 台风“杜苏芮”, “利奇马”台风
 RE_NAMED_STORM = re.compile(r"(?:台风|飓风|热带风暴)\s*[“\"「]([^”\"」]{2,8})[”\"」]|[“\"「]([^”\"」]{2,8})[”\"」]\s*号?(?:台风|飓风|热带风暴)")
+# a named incident: 郑州“7·20”特大暴雨, 响水“3·21”爆炸 (a middle dot between month and day)
 RE_EVENT = re.compile(r"(?<![\d.])(\d{1,2})\s*[·•・‧]\s*(\d{1,2})(?![\d.])")
 RE_DATE_Q = re.compile(r"哪天|哪一天|几月几[日号]|几号|具体日期|什么日期|日期是")
 RE_YEAR = re.compile(r"(?<!\d)(19|20)\d{2}(?=年|版)")
