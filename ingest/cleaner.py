@@ -107,12 +107,43 @@ def _joins(line: str, nxt: str, width: float | None) -> bool:
     return bool(INNER_PUNCT.search(line)) or len(line) >= 30
 
 
+# a table row's serial number at the start of a line: "1022甲醇木醇；木精67-56-1", "1019 2-甲苯硫酚…",
+# or "1011" alone when the row's cells wrap; never "2019年", "3.", "2-甲基", "10%"
+ROW_NUMBER = re.compile(r"^(\d{1,5})(?![\d.．、,，:：)）%\-/年月日号个项条次万亿元吨米])")
+ROW_CELL_MAX = 40  # a wrapped cell of a table row is short; a longer line is prose after the table
+
+
+def row_starts(lines: list[str]) -> set[int]:
+    """Indices of lines that open a numbered table row (the 危险化学品目录's "序号 品名 别名 CAS号"):
+    a line starting with N where a nearby line starts with N-1 or N+1, so a run of serial numbers,
+    never a lone figure at the start of a wrapped sentence."""
+    numbered = [(i, int(m.group(1))) for i, line in enumerate(lines) if (m := ROW_NUMBER.match(line))]
+    starts: set[int] = set()
+    for k, (i, n) in enumerate(numbered):
+        prev_ok = k > 0 and numbered[k - 1][1] == n - 1 and i - numbered[k - 1][0] <= 8
+        next_ok = k + 1 < len(numbered) and numbered[k + 1][1] == n + 1 and numbered[k + 1][0] - i <= 8
+        if prev_ok or next_ok:
+            starts.add(i)
+    return starts
+
+
 def _join_lines(lines: list[str], width: float | None) -> list[str]:
+    """Re-join wrapped lines. A numbered table row is one line: its wrapped cells are joined to it,
+    and the next row never is (pypdf gives each row, or each cell, a line of its own)."""
+    rows = row_starts(lines)
     out: list[str] = []
-    for line in lines:
-        if out and _joins(out[-1], line, width):
+    in_row = False
+    for i, line in enumerate(lines):
+        if i in rows:
+            out.append(line)
+            in_row = True
+        elif in_row and out and len(line) <= ROW_CELL_MAX and not is_structural_start(line) and not is_heading_like(line):
+            out[-1] += line
+        elif out and _joins(out[-1], line, width):
+            in_row = False
             out[-1] += line
         else:
+            in_row = False
             out.append(line)
     return out
 
@@ -154,11 +185,34 @@ def _drop_repeated_title(lines: list[str], removed: list[str]) -> list[str]:
     return out
 
 
+def _drop_running_headers(pages: list[list[str]], removed: list[str]) -> list[list[str]]:
+    """A table header repeated at the top of most pages ("序号 品名 别名 CAS号 备注") is kept where
+    it first appears and removed from every later page: a repeat is chrome, and left in place it
+    became a chunk of its own, or sat in the middle of the rows it does not belong to."""
+    counts = Counter(line for lines in pages for line in set(lines[:3]))
+    repeated = {
+        line for line, n in counts.items()
+        if n >= 3 and n >= 0.3 * len(pages) and len(line) >= 8 and line[-1] not in SENTENCE_FINAL
+    }
+    seen: set[str] = set()
+    out = []
+    for lines in pages:
+        kept = []
+        for i, line in enumerate(lines):
+            if i < 3 and line in repeated and line in seen:
+                removed.append(line)
+                continue
+            seen.add(line)
+            kept.append(line)
+        out.append(kept)
+    return out
+
+
 def clean(loaded: LoadedFile) -> CleanText:
     removed: list[str] = []
     if loaded.format == "pdf":
         # hard-wrap width is measured over the whole document, then each page is joined on its own
-        page_lines = [_clean_block(p, removed, "pdf") for p in loaded.pages]
+        page_lines = _drop_running_headers([_clean_block(p, removed, "pdf") for p in loaded.pages], removed)
         width = _wrap_width([line for lines in page_lines for line in lines])
         paragraphs_by_page = [_join_lines(lines, width) for lines in page_lines]
         parts: list[str] = []

@@ -11,6 +11,7 @@ import json
 import re
 from pathlib import Path
 
+from ingest import PARSER_VERSION
 from kb.models import (
     VALIDITY_IN_FORCE,
     VALIDITY_REPEALED,
@@ -119,4 +120,5 @@ def build_meta(
         sha256=sha256,
         chars=len(text),
         pages=pages,
+        parser=PARSER_VERSION,
     )

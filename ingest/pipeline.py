@@ -2,7 +2,8 @@
 
 ``Ingestor`` builds one Haystack pipeline and feeds it a few files at a time
 with a progress bar. A file whose bytes are unchanged since it was last
-ingested is skipped (idempotent); an edited file replaces its old chunks.
+ingested is skipped (idempotent); an edited file replaces its old chunks, and so
+does an unchanged file that an older ``PARSER_VERSION`` cleaned and chunked.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from pathlib import Path
 
 from haystack import Pipeline
 
+from ingest import PARSER_VERSION
 from ingest.components import (
     DenseEmbedder,
     FileParser,
@@ -105,7 +107,10 @@ class Ingestor:
         for f in files:
             source = self.parser.source_of(f)
             known = self.kb.catalog.find_by_source(source)
-            if known is not None and known["sha256"] == hashlib.sha256(f.read_bytes()).hexdigest():
+            if (
+                known is not None and known["parser"] >= PARSER_VERSION
+                and known["sha256"] == hashlib.sha256(f.read_bytes()).hexdigest()
+            ):
                 report.unchanged.append(known["doc_id"])
             else:
                 todo.append(f)

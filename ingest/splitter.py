@@ -25,6 +25,7 @@ from ingest.structure import sub_locators
 from kb.models import Chunk, ParsedDocument, Unit
 
 TASK_MAX = 800
+TAIL_MIN = 40  # a cut that would leave fewer characters than this as a last piece is not made
 SENTENCE_END = re.compile(r"[。！？；!?;]|\n")
 
 
@@ -63,6 +64,8 @@ def _cut_points(text: str, base: int, max_chars: int) -> list[tuple[int, int]]:
         last_ok = e
     if start < len(text):
         spans.append((start, len(text)))
+    if len(spans) > 1 and len(text[spans[-1][0] : spans[-1][1]].strip()) < TAIL_MIN and spans[-1][1] - spans[-2][0] <= TASK_MAX:
+        spans[-2:] = [(spans[-2][0], spans[-1][1])]  # a few words left over join the piece before
     out = []
     for s, e in spans:
         while s < e and text[s] in "\n ":
@@ -134,12 +137,19 @@ def _split_task(parsed: ParsedDocument, unit: Unit, max_chars: int) -> list[_Dra
     return drafts
 
 
-def _split_long(parsed: ParsedDocument, unit: Unit, max_chars: int) -> list[_Draft]:
+def _split_long(parsed: ParsedDocument, unit: Unit, max_chars: int, lead: _Draft | None = None) -> list[_Draft]:
+    """Cut a long unit at sentence ends; ``lead`` (short paragraphs just before it, such as the first
+    rows of a table above a long one) is cut together with it, so it opens the first piece."""
     subs = sub_locators(unit)
+    begin = lead.start if lead is not None else unit.start
     drafts = []
-    for s, e in _cut_points(parsed.text[unit.start : unit.end], unit.start, max_chars):
+    for s, e in _cut_points(parsed.text[begin : unit.end], begin, max_chars):
+        units = [unit]
         locs = [unit.locator] + [loc for (a, b, loc) in subs if a < e and b > s and loc != unit.locator]
-        drafts.append(_Draft(s, e, [unit], locs, unit.kind))
+        if lead is not None and s < lead.end:
+            units = [u for u in lead.units if u.start < e] + ([unit] if e > unit.start else [])
+            locs = list(lead.locators) + (locs if e > unit.start else [])
+        drafts.append(_Draft(s, e, units, locs, unit.kind if e > unit.start else lead.kind))
     return drafts
 
 
@@ -152,9 +162,19 @@ def split_document(parsed: ParsedDocument, *, min_chars: int = 150, max_chars: i
 
     def flush() -> None:
         nonlocal current
-        if current is not None:
+        if current is None:
+            return
+        prev = drafts[-1] if drafts else None
+        if (
+            prev is not None and current.size < TAIL_MIN and prev.kind == current.kind == "paragraph"
+            and prev.units[-1].section == current.units[0].section and current.end - prev.start <= max_chars
+        ):  # a line left over at the end of a section (a sentence running onto the next page)
+            prev.end = current.end
+            prev.units.extend(current.units)
+            prev.locators.extend(current.locators)
+        else:
             drafts.append(current)
-            current = None
+        current = None
 
     for unit in parsed.units:
         if unit.kind == "heading":
@@ -175,8 +195,12 @@ def split_document(parsed: ParsedDocument, *, min_chars: int = 150, max_chars: i
             continue
         size = unit.end - unit.start
         if size > max_chars:
+            lead = None
+            if current is not None and current.size < min_chars and current.kind != "item" and unit.kind != "item" \
+                    and current.units[-1].section == unit.section:
+                lead, current = current, None  # a short paragraph before a long one is not left alone
             flush()
-            pieces = _split_long(parsed, unit, max_chars)
+            pieces = _split_long(parsed, unit, max_chars, lead)
             if heading is not None and pieces[0].end - heading.start <= max_chars:
                 pieces[0].start = heading.start
                 pieces[0].units.insert(0, heading)

@@ -298,7 +298,10 @@ class Catalog:
 
     def find_by_source(self, source: str) -> dict[str, Any] | None:
         with self._lock:
-            row = self._conn.execute("SELECT doc_id, sha256 FROM documents WHERE source=?", (source,)).fetchone()
+            row = self._conn.execute(
+                "SELECT doc_id, sha256, coalesce(json_extract(meta, '$.parser'), 1) AS parser FROM documents WHERE source=?",
+                (source,),
+            ).fetchone()
         return dict(row) if row else None
 
     def find_by_sha(self, sha256: str) -> str | None:

@@ -34,6 +34,7 @@ class DocMeta:
     sha256: str = ""  # of the file bytes
     chars: int = 0  # length of the cleaned text
     pages: int = 0  # PDFs only
+    parser: int = 1  # ingest.PARSER_VERSION that cleaned and chunked it; older documents are re-read
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -99,3 +99,35 @@ def test_docx_and_html():
     assert text.split("\n")[:2] == ["关于做好防汛工作的通知", "一、加强值班值守。"] and "单位 | 电话" in text
     html = "<html><head><script>x()</script></head><body><nav>首页</nav><h1>通知</h1><p>各单位：</p><p>请做好防汛工作。</p><footer>版权所有</footer></body></html>"
     assert clean(load_bytes(html.encode(), "n.html")).text == "通知\n各单位：\n请做好防汛工作。"
+
+
+def test_catalogue_rows_are_one_line_each_and_the_page_header_appears_once():
+    text = _clean("pdf/weixian-huaxuepin-mulu-2015.pdf").text
+    lines = text.split("\n")
+    assert "1022甲醇木醇；木精67-56-1" in lines  # was glued to 1021 and 1023: "…106-45-61022甲醇…"
+    assert "1023甲醇钾865-33-8" in lines
+    # a row whose cells wrap over several lines is joined back into one
+    assert any(ln.startswith("1012季戊四醇四硝酸酯与三硝基甲苯混合物[干的或含水＜15%]泰安与梯恩梯") for ln in lines)
+    assert text.count("序号品名别名 CAS 号备注") == 1  # on 114 pages in the PDF
+
+
+def _pdf(pages: list[str]):
+    from ingest.loaders import LoadedFile
+
+    return clean(LoadedFile(Path("t.pdf"), "pdf", pages, "0" * 64, None))
+
+
+def test_numbered_rows_need_a_run_of_serial_numbers():
+    rows = "序号 品名 CAS号\n7 甲醇 67-56-1\n8 甲醇钾\n865-33-8\n9 乙醇 64-17-5\n"
+    assert _pdf([rows]).text.split("\n")[1:] == ["7甲醇67-56-1", "8甲醇钾865-33-8", "9乙醇64-17-5"]
+    # a wrapped sentence whose next line starts with a figure is still one sentence
+    prose = "本办法所称较大事故，是指造成3人以上10人以下死亡，或者10人以上50人以下重伤，或者\n5000万元以上1亿元以下直接经济损失的事故。\n"
+    assert _pdf([prose]).text == prose.replace("\n", "", 1).strip()
+
+
+def test_a_running_header_is_kept_on_its_first_page_only():
+    pages = [f"{n}\n序号 场所 较大危险因素\n{n}除尘系统 粉尘爆炸\n" for n in range(1, 6)]
+    cleaned = _pdf(pages)
+    assert cleaned.text.count("序号场所较大危险因素") == 1
+    assert cleaned.text.count("除尘系统") == 5
+    assert "序号场所较大危险因素" in cleaned.removed

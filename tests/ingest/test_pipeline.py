@@ -63,6 +63,25 @@ def test_ingest_is_idempotent_and_replaces_edited_files(tmp_path, small_corpus):
         assert not kb.delete_document("001_6081a029a38b96ac")
 
 
+def test_documents_an_older_parser_chunked_are_read_again(tmp_path, small_corpus):
+    from ingest import PARSER_VERSION
+
+    with _kb(tmp_path, small_corpus) as kb:
+        Ingestor(kb, corpus_dir=small_corpus).ingest([small_corpus], progress=False)
+        assert kb.catalog.meta("yanhua-baozhu-zhongda-yinhuan-panding-2017").parser == PARSER_VERSION
+        n = kb.store.count()
+        # a store written before the version was recorded: its meta has no "parser"
+        kb.catalog._conn.execute(
+            "UPDATE documents SET meta=json_remove(meta, '$.parser') WHERE doc_id='yanhua-baozhu-zhongda-yinhuan-panding-2017'"
+        )
+        again = Ingestor(kb, corpus_dir=small_corpus).ingest([small_corpus], progress=False)
+        assert again.updated == ["yanhua-baozhu-zhongda-yinhuan-panding-2017"] and len(again.unchanged) == 2
+        assert kb.catalog.meta("yanhua-baozhu-zhongda-yinhuan-panding-2017").parser == PARSER_VERSION
+        assert kb.store.count() == n  # replaced, not added twice
+        third = Ingestor(kb, corpus_dir=small_corpus).ingest([small_corpus], progress=False)
+        assert third.updated == [] and len(third.unchanged) == 3
+
+
 def test_manifest_metadata_travels_onto_every_chunk(tmp_path, small_corpus):
     with _kb(tmp_path, small_corpus) as kb:
         Ingestor(kb, corpus_dir=small_corpus).ingest([small_corpus / "work_plans"], progress=False)

@@ -54,13 +54,52 @@ def test_importing_the_splitter_loads_no_jieba_dictionary():
 
 
 def test_a_passage_repeated_in_one_document_is_stored_once_with_every_page():
-    catalogue = next(p for p in _all() if p.meta.doc_id == "weixian-huaxuepin-mulu-2015")
-    chunks = split_document(catalogue)
+    manual = next(p for p in _all() if p.meta.doc_id == "gongmao-jiaoda-weixian-yinsu-shouce-2016-youse")
+    chunks = split_document(manual)
     texts = ["".join(c.text.split()) for c in chunks]
     assert len(texts) == len(set(texts))  # no two chunks of a document say the same thing
-    header = [c for c in chunks if "".join(c.text.split()) == "序号品名别名CAS号备注"]
-    assert len(header) == 1 and len(header[0].locators) > 10  # the table header of every page, once
-    assert all(loc.startswith("p.") for loc in header[0].locators)
+    # the manual repeats its 公共部分 rows for every trade: one chunk, cited with each page
+    belt = [c for c in chunks if "带式输送机运转期间，不应进行清扫和维修作业" in c.text]
+    assert len(belt) == 1 and len(belt[0].locators) >= 4
+    assert all(loc.startswith("p.") for loc in belt[0].locators)
     # across documents nothing is merged: editions of a standard keep their own passages
     all_chunks = [c for p in _all() for c in split_document(p)]
     assert len({c.doc_id for c in all_chunks}) == 60
+
+
+def test_catalogue_rows_are_chunked_with_no_header_or_fragment_alone():
+    catalogue = next(p for p in _all() if p.meta.doc_id == "weixian-huaxuepin-mulu-2015")
+    chunks = split_document(catalogue)
+    # before: 33 chunks held the page header and a row number ("序号品名别名 CAS 号备注\n864")
+    assert all(len("".join(c.text.split())) >= 40 for c in chunks[1:]), [c.text for c in chunks if len(c.text) < 40]
+    row = next(c for c in chunks if "1022甲醇木醇；木精67-56-1" in c.text)
+    assert row.locator == "p.51" and len(row.text) <= 600
+    assert all(line[:4].isdigit() or not line[:1].isdigit() for line in row.text.split("\n"))
+
+
+def _parsed(text: str):
+    from ingest.cleaner import CleanText
+    from ingest.metadata import build_meta
+    from ingest.structure import parse_document
+
+    meta = build_meta(text, doc_id="t", source="t.txt", sha256="0" * 64, manifest_entry=None, pages=0)
+    return parse_document(CleanText(text, [0]), meta)
+
+
+def test_a_short_paragraph_before_a_long_one_opens_its_first_piece():
+    long = "。".join(f"第{i}句话讲的是作业现场必须落实的安全措施和检查要求" for i in range(40)) + "。"
+    chunks = split_document(_parsed("说明\n表头一行\n" + long))
+    assert chunks[0].text.startswith("说明\n表头一行\n第0句话")
+    assert all(len(c.text) <= 600 for c in chunks)
+    assert "".join(c.text for c in chunks).replace("\n", "") == ("说明表头一行" + long)
+
+
+def test_a_few_words_left_over_join_the_piece_before():
+    body = "".join(f"第{i:02d}句话讲的是作业现场必须落实的安全措施。" for i in range(27))  # 594 characters
+    body += "末尾的几个字。"  # 601: one cut, and 7 characters would be left alone
+    chunks = split_document(_parsed(body))
+    assert len(chunks) == 1 and chunks[0].text == body
+    body = "".join(f"第{i:02d}句话讲的是作业现场必须落实的安全措施。" for i in range(40)) + "末尾的几个字。"
+    chunks = split_document(_parsed(body))
+    assert not chunks[-1].text.startswith("末尾") and chunks[-1].text.endswith("末尾的几个字。")
+    assert all(len(c.text) <= 800 for c in chunks)
