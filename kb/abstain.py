@@ -51,7 +51,7 @@ RE_CONTACT_Q = re.compile(
 RE_ADDRESS_Q = re.compile(r"地址|办公地点|在哪办公|位于哪|门牌")
 # a year and an edition word next to a cited title: "2023年施行的新版《X》", "《X》（2023版）", "《X》2023年修订版"
 RE_EDITION = re.compile(
-    r"(?P<y1>(?:19|20)\d{2})\s*年?[^《》，。？?]{0,6}?(?:版|修订|修正)[^《》，。？?]{0,2}《(?P<t1>[^》]{4,40})》"
+    r"(?P<y1>(?:19|20)\d{2})\s*年?[^《》，。？?]{0,6}?(?:版|修订|修正|调整|修改)[^《》，。？?]{0,2}《(?P<t1>[^》]{4,40})》"
     r"|《(?P<t2>[^》]{4,40})》\s*[（(]?\s*(?P<y2>(?:19|20)\d{2})\s*年?\s*(?:版|修订|修正)"
 )
 # how the documents name a sum people ask about: "多少奖金" is answered by "1000元至1万元的奖励"
@@ -60,6 +60,21 @@ NOUN_FORMS = {"奖金": "奖金|奖励", "赏金": "奖金|奖励", "奖钱": "�
 RE_INCIDENT_Q = re.compile(
     r"(?:那|这)(?:起|场|次)(?P<x>[\u4e00-\u9fff]{2,16}?)(?:事故|爆炸|火灾|地震|洪水|山洪|洪灾|暴雨|台风|坍塌|垮塌|泄漏|透水|冒顶)"
 )
+# or by what it caused: "甘肃积石山6.2级地震造成多少人遇难", "宁夏银川烧烤店燃气爆炸事故一共造成了多少人死亡"
+RE_INCIDENT_CAUSED = re.compile(
+    r"(?P<x>[\u4e00-\u9fff\d.]{2,16}?)(?:事故|爆炸|火灾|地震|洪水|山洪|洪灾|暴雨|台风|坍塌|垮塌|泄漏|透水|冒顶)"
+    r"(?:一共|共|总共|已经?|最终|先后)?(?:造成|导致|致使|致)了?(?:多少|几)"
+)
+# a sum of money without its unit: "罚款多少", "对企业罚多少", "赔偿是多少" (多少钱 and 多少元 are units)
+RE_MONEY_Q = re.compile(
+    r"(?:罚款|罚金|罚|赔偿|赔|补偿|补助|补贴|奖励|奖金)(?:是|为|大概|一般|大约|能|会|要|得|最多|最少|至少|金额|数额)*"
+    r"(?:多少|几)(?![人天日年个名次项倍分钱元块])"
+)
+# a theme or slogan asked for: "安全生产月的活动主题是什么"
+RE_THEME_Q = re.compile(r"(主题|口号|标语)(?:是什么|是啥|叫什么|是哪|有哪些|为何)")
+# a document cited by its order number: 应急管理部令第10号, 国务院令第708号, 主席令第88号
+RE_ORDER_NUMBER = re.compile(r"((?:应急管理部|国家安全生产监督管理总局|国家安全监管总局|安监总局|国务院|主席|[\u4e00-\u9fff]{2,8}部)令)\s*第\s*(\d{1,4})\s*号")
+ORDER_ALIASES = {"安监总局令": "国家安全生产监督管理总局令", "国家安全监管总局令": "国家安全生产监督管理总局令"}
 # a named storm: 台风“杜苏芮”, “利奇马”台风
 RE_NAMED_STORM = re.compile(r"(?:台风|飓风|热带风暴)\s*[“\"「]([^”\"」]{2,8})[”\"」]|[“\"「]([^”\"」]{2,8})[”\"」]\s*号?(?:台风|飓风|热带风暴)")
 # a named incident: 郑州“7·20”特大暴雨, 响水“3·21”爆炸 (a middle dot between month and day)
@@ -76,6 +91,7 @@ RE_ADDRESS = re.compile(r"地址[:：]|[路街道巷]\d+号|\d+号[楼院]")
 RE_DATE = re.compile(r"\d{1,2}月\d{1,2}日|(19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2}|[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日")
 CN_NUM = "零〇一二两三四五六七八九十百千万亿半"
 NUMBER = rf"(?<!第)(?:\d+(?:\.\d+)?|[{CN_NUM}]+)"
+RE_MONEY = re.compile(rf"{NUMBER}\s*(?:万元|亿元|元)|{NUMBER}\s*倍")
 # the unit a quantity question asks in -> the units an answer may give it in
 UNITS: dict[str, str] = {
     "万元": "万元|亿元|元", "亿元": "亿元|万元", "元": "元", "钱": "元", "块": "元",
@@ -183,7 +199,8 @@ class AnswerabilityJudge:
         answer path, so that no task or clause answers a question about something absent."""
         q = unicodedata.normalize("NFKC", question)
         for check in (self.person_asked, self.out_of_scope, self.unknown_name, self.unknown_office,
-                      self.unknown_place, self.unknown_event, self.unknown_document, self.unknown_edition):
+                      self.unknown_place, self.unknown_event, self.unknown_order, self.unknown_document,
+                      self.unknown_edition):
             reason = check(q)
             if reason:
                 return Judgement(reason)
@@ -205,6 +222,7 @@ class AnswerabilityJudge:
             lambda: self.missing_contact(q, primary),
             lambda: self.missing_date(q, primary),
             lambda: self.missing_quantity(q, passages if figure_passages is None else figure_passages),
+            lambda: self.missing_theme(q, [primary]),  # the passage the answer quotes states it
             lambda: self.missing_members(q, passages, primary),
             lambda: self.missing_part(q, passages),
         ):
@@ -261,6 +279,8 @@ class AnswerabilityJudge:
             return True
         if word[-1] in "里上下中内外边旁前后头":
             return True
+        if len(word) == 3 and self.corpus_has(word[:2]) and self.doc_freq(word[:2]) > 0:
+            return True  # "万向节": the corpus says 万向管道; a surname and given name are not a word of it
         return len(word) == 3 and self.doc_freq(word[1:]) > self.rare_df()
 
     def unknown_office(self, q: str) -> str | None:
@@ -282,9 +302,18 @@ class AnswerabilityJudge:
     def unknown_place(self, q: str) -> str | None:
         for word in self.words(q):
             name = _place_base(word)
-            if name in self.places and not self.corpus_has(name):
+            if name in self.places and not self.corpus_has(name) and not self._parent_of_known(q, word):
                 return f"知识库中没有关于“{word}”的文件"
         return None
+
+    def _parent_of_known(self, q: str, word: str) -> bool:
+        """"天水秦州区": a city named before a district the corpus has (the 秦州区 article never says
+        天水); "杭州西湖区" is still unknown when the corpus has no 西湖区."""
+        for m in re.finditer(re.escape(word), q):
+            sub = RE_SUBPLACE.match(q, m.end())
+            if sub and sub.group(1) not in GENERIC_AREAS and self.corpus_has(sub.group(1)):
+                return True
+        return False
 
     def unknown_event(self, q: str) -> str | None:
         """An incident named by its date code (“7·20”暴雨) that no stored document mentions."""
@@ -307,6 +336,19 @@ class AnswerabilityJudge:
                 continue
             if not self.corpus_has(cited) or RE_ASKING.search(q):
                 return f"知识库中没有《{cited}》"
+        return None
+
+    def unknown_order(self, q: str) -> str | None:
+        """"应急管理部令第10号《工贸企业重大事故隐患判定标准》": an order number no stored document
+        carries or mentions names a document the corpus does not hold, whatever its title resembles."""
+        from ingest.numerals import int_to_cn
+
+        for m in RE_ORDER_NUMBER.finditer(q):
+            order, n = m.group(1), int(m.group(2))
+            number = f"{order}第{n}号"
+            orders = {order, ORDER_ALIASES.get(order, order)}
+            if not any(self.corpus_has(f"{o}第{x}号") for o in orders for x in (n, int_to_cn(n))):
+                return f"知识库中没有{number}"
         return None
 
     def cited_documents(self, q: str) -> list[str]:
@@ -395,9 +437,10 @@ class AnswerabilityJudge:
         df = self.doc_freq(word)
         return (df > 0 or not known) and df <= self.rare_df() and not self.everyday(word)
 
-    def missing_amount(self, q: str, passages: list[str]) -> str | None:
-        """"X是多少" / "多少X" without a unit: some sentence must give a figure next to X."""
-        m = RE_AMOUNT_Q.search(q)
+    def missing_amount(self, q: str, passages: list[str], figure: re.Pattern[str] | None = None) -> str | None:
+        """"X是多少" / "多少X" without a unit: some sentence must give a figure (``figure``: of that
+        kind) next to X."""
+        m = RE_AMOUNT_Q.search(q) or (RE_MONEY_Q.search(q) if figure is not None else None)
         if not m:
             return None
         # only a specific thing (公务员, 分数线, 党建经费) needs its own figure; generic words
@@ -419,7 +462,7 @@ class AnswerabilityJudge:
                 nouns = [w for w, _ in tagged if w in near and self._specific(w, known=True)][-1:]
         if not nouns:
             return None
-        sentences = [s for p in passages for s in _sentences(p) if _has_figure(s)]
+        sentences = [s for p in passages for s in _sentences(p) if (figure.search(s) if figure is not None else _has_figure(s))]
         if any(re.search(NOUN_FORMS.get(n, re.escape(n)), s) for n in nouns for s in sentences):
             return None
         return f"检索到的段落中没有“{nouns[-1]}”的具体数字"
@@ -475,8 +518,25 @@ class AnswerabilityJudge:
                     return None
         return f"检索到的段落只有总数“{total.group(0)}”，没有“{part}”单独的数字"
 
+    def missing_theme(self, q: str, passages: list[str]) -> str | None:
+        """"宣传月的活动主题是什么": a passage must state a 主题 (口号, 标语), not only the event."""
+        m = RE_THEME_Q.search(q)
+        if not m:
+            return None
+        word = m.group(1)
+        for p in passages:  # a sentence naming the 主题 and quoting it; 主题教育 is a campaign, not a theme
+            for sentence in _sentences(p.replace("主题教育", "")):
+                if word in sentence and re.search(r"[“「\"][^”」\"]{2,40}[”」\"]", sentence):
+                    return None
+        return f"检索到的段落中没有写明{word}"
+
     def missing_quantity(self, q: str, passages: list[str]) -> str | None:
         pattern = figure_pattern(q)
+        if pattern is None and RE_MONEY_Q.search(q):
+            # "罚款多少": a sum in 元 (or a multiple, 一倍以上三倍以下); 一百人 is no fine
+            if not any(RE_MONEY.search(p) for p in passages):
+                return "检索到的段落中没有具体的金额"
+            return self.missing_amount(q, passages, figure=RE_MONEY)
         if pattern is None:
             return self.missing_amount(q, passages)
         if not any(pattern.search(p) for p in passages):
@@ -496,7 +556,7 @@ class AnswerabilityJudge:
                 return f"检索到的段落中没有“{noun}”的具体数字"
         # "那起烧烤店燃气爆炸事故造成多少人死亡": a figure about that incident, so a sentence that names
         # it (its specific words) must give the figure; a list of incidents handled gives none
-        incident = RE_INCIDENT_Q.search(q)
+        incident = RE_INCIDENT_Q.search(q) or RE_INCIDENT_CAUSED.search(q)
         words = []
         if incident:  # its rare words, everyday ones too (烧烤店 is how people say 餐饮, and a thing here)
             words = [w for w, f in self.pos_words(incident.group("x"))
@@ -515,9 +575,14 @@ RE_FIGURE = re.compile(
     r"|[≤≥<>＜＞]\s*\d+(?:\.\d+)?|(?<![\d.])\d+\.\d+(?![\d.])|\d+(?:\.\d+)?\s*(?:mg|kg|g|m|mm|cm|km|L|t|MPa|kPa|Pa|kV|V|kW|℃|°C|‰|dB)(?![a-zA-Z])"
 )
 
+RE_SUBPLACE = re.compile(r"(?:市)?([\u4e00-\u9fff]{2,4}?(?:区|县|旗|镇|乡))")
+GENERIC_AREAS = set("开发区 高新区 新区 园区 景区 社区 城区 辖区 矿区 库区 灾区 山区 老区 市区 郊区 地区 自治区 主城区 工业区 林区 牧区 风景区 保护区".split())
+
+
 def _place_base(word: str) -> str:
     """"西安市" -> "西安": the name the gazetteer lists."""
-    return re.sub(r"(省|市|自治区|地区|区|县|州|盟)$", "", word)
+    base = re.sub(r"(省|市|自治区|地区|区|县|州|盟)$", "", word)
+    return base if len(base) >= 2 else word  # 杭州, 郑州 are names themselves, not 杭 + 州
 
 
 def _has_figure(sentence: str) -> bool:

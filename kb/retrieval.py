@@ -123,7 +123,8 @@ class Retriever:
         if self._titles_key != key:
             metas = self.kb.catalog.all_meta()
             self._titles = [m.title for m in metas]
-            self._titles_joined = "\n".join(self._titles)
+            # document numbers too (国务院令第446号): metadata, so known at any corpus size
+            self._titles_joined = "\n".join(self._titles + [m.doc_number for m in metas if m.doc_number])
             self._title_index = TitleIndex(metas)
             self._titles_key = key
 
