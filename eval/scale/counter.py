@@ -8,28 +8,50 @@ from __future__ import annotations
 
 
 def _split_constants():
-    from ingest.splitter import SENTENCE_END, TASK_MAX
+    from ingest.splitter import SENTENCE_END, TAIL_MIN, TASK_MAX
 
-    return SENTENCE_END, TASK_MAX
+    return SENTENCE_END, TASK_MAX, TAIL_MIN
 
 
-def _pieces(text: str, max_chars: int) -> int:
-    """How many spans ``ingest.splitter._cut_points`` makes of ``text`` (sentence ends, then word cuts)."""
-    sentence_end, _ = _split_constants()
+def _spans(text: str, max_chars: int) -> list[tuple[int, int]]:
+    """The spans ``ingest.splitter._cut_points`` makes of ``text``: sentence ends, then word cuts
+    (approximated: one character short of ``max_chars``), a short last piece joined to the one
+    before, surrounding newlines and spaces stripped."""
+    sentence_end, task_max, tail_min = _split_constants()
     ends = [m.end() for m in sentence_end.finditer(text)]
     if not ends or ends[-1] != len(text):
         ends.append(len(text))
-    n, start, last_ok = 0, 0, None
+    spans: list[tuple[int, int]] = []
+    start, last_ok = 0, None
     for e in ends:
         if e - start <= max_chars:
             last_ok = e
             continue
         if last_ok is not None and last_ok > start:
-            n, start = n + 1, last_ok
+            spans.append((start, last_ok))
+            start = last_ok
         while e - start > max_chars:  # a sentence longer than max_chars is cut at a word boundary
-            n, start = n + 1, start + max_chars - 1
+            spans.append((start, start + max_chars - 1))
+            start += max_chars - 1
         last_ok = e
-    return n + (1 if start < len(text) else 0)
+    if start < len(text):
+        spans.append((start, len(text)))
+    if len(spans) > 1 and len(text[spans[-1][0] : spans[-1][1]].strip()) < tail_min and spans[-1][1] - spans[-2][0] <= task_max:
+        spans[-2:] = [(spans[-2][0], spans[-1][1])]
+    out = []
+    for s, e in spans:
+        while s < e and text[s] in "\n ":
+            s += 1
+        while e > s and text[e - 1] in "\n ":
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def _pieces(text: str, max_chars: int) -> int:
+    """How many spans ``ingest.splitter._cut_points`` makes of ``text``."""
+    return len(_spans(text, max_chars))
 
 
 class ChunkCounter:
@@ -38,8 +60,9 @@ class ChunkCounter:
     Units are added in document order as (kind, text) with kind heading / paragraph / task /
     article / item, exactly as the parser will find them in the written file; the rules are
     those of ingest/splitter.py: a task is one chunk up to TASK_MAX characters, a unit longer
-    than ``max_chars`` is cut at sentence ends, headings join the next chunk, short consecutive
-    units merge until ``min_chars``, items never merge.
+    than ``max_chars`` is cut at sentence ends (a short paragraph just before it cut with it),
+    headings join the next chunk, short consecutive units merge until ``min_chars``, items never
+    merge, and a paragraph shorter than TAIL_MIN joins the paragraph chunk before it.
     """
 
     def __init__(self, min_chars: int = 150, max_chars: int = 600) -> None:
@@ -48,21 +71,37 @@ class ChunkCounter:
         self.min_chars, self.max_chars = min_chars, max_chars
         self.done = 0
         self._pos = 0
+        self._buf: list[str] = []  # the document so far, units joined by "\n" as the cleaner leaves them
         self._heading: list[int] | None = None  # [start, end] of the pending run of headings
         self._current: list | None = None  # [start, end, kind] of the open chunk
+        self._last: list | None = None  # [start, end, kind] of the last chunk made
 
     @property
     def total(self) -> int:
-        return self.done + (self._current is not None) + (self._heading is not None)
+        cur = self._current is not None and not self._joins_last(self._current)
+        return self.done + cur + (self._heading is not None)
+
+    def _joins_last(self, cur: list) -> bool:
+        _, _, tail_min = _split_constants()
+        last = self._last
+        return (last is not None and cur[1] - cur[0] < tail_min and last[2] == cur[2] == "paragraph"
+                and cur[1] - last[0] <= self.max_chars)
 
     def _flush(self) -> None:
-        if self._current is not None:
+        cur = self._current
+        if cur is None:
+            return
+        if self._joins_last(cur):
+            self._last[1] = cur[1]
+        else:
             self.done += 1
-            self._current = None
+            self._last = cur
+        self._current = None
 
     def add(self, kind: str, text: str) -> None:
         start, end = self._pos, self._pos + len(text)
         self._pos = end + 1
+        self._buf.append(text)
         if kind == "heading":
             self._flush()
             if self._heading is None or self._heading[1] + 1 < start:
@@ -71,14 +110,25 @@ class ChunkCounter:
                 self._heading[1] = end
             return
         if kind == "task":
-            _, task_max = _split_constants()
+            _, task_max, _ = _split_constants()
             self._flush()
             self.done += 1 if len(text) <= task_max else _pieces(_task_body(text), self.max_chars)
-            self._heading = None
+            self._heading, self._last = None, [start, end, "task"]
             return
         if end - start > self.max_chars:
+            cur, base, cut = self._current, start, text
+            if cur is not None and cur[1] - cur[0] < self.min_chars and cur[2] != "item" and kind != "item":
+                self._current = None  # cut together with the long unit
+                base = cur[0]
+                cut = "\n".join(self._buf)[base:end]
             self._flush()
-            self.done += _pieces(text, self.max_chars)
+            spans = _spans(cut, self.max_chars)
+            self.done += len(spans)
+            first = base + spans[0][0]
+            head = self._heading
+            if len(spans) == 1 and head is not None and base + spans[0][1] - head[0] <= self.max_chars:
+                first = head[0]
+            self._last = [first if len(spans) == 1 else base + spans[-1][0], base + spans[-1][1], kind]
             self._heading = None
             return
         cur = self._current
