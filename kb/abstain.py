@@ -75,6 +75,8 @@ RE_THEME_Q = re.compile(r"(主题|口号|标语)(?:是什么|是啥|叫什么|�
 # a document cited by its order number: 应急管理部令第10号, 国务院令第708号, 主席令第88号
 RE_ORDER_NUMBER = re.compile(r"((?:应急管理部|国家安全生产监督管理总局|国家安全监管总局|安监总局|国务院|主席|[\u4e00-\u9fff]{2,8}部)令)\s*第\s*(\d{1,4})\s*号")
 ORDER_ALIASES = {"安监总局令": "国家安全生产监督管理总局令", "国家安全监管总局令": "国家安全生产监督管理总局令"}
+# a kind of a thing that comes in kinds: 草原火灾 (not 森林火灾), 煤矿事故, 地震灾害
+RE_KIND = re.compile(r"(草原|森林|煤矿|非煤矿山|矿山|建筑|交通|火灾|地震|地质|气象|洪涝|海洋|特种设备|危险化学品|烟花爆竹)(火灾|事故|灾害|灾情)")
 # a named storm: 台风“杜苏芮”, “利奇马”台风
 RE_NAMED_STORM = re.compile(r"(?:台风|飓风|热带风暴)\s*[“\"「]([^”\"」]{2,8})[”\"」]|[“\"「]([^”\"」]{2,8})[”\"」]\s*号?(?:台风|飓风|热带风暴)")
 # a named incident: 郑州“7·20”特大暴雨, 响水“3·21”爆炸 (a middle dot between month and day)
@@ -554,6 +556,16 @@ class AnswerabilityJudge:
             if (noun and len(noun) >= 2 and self._specific(noun, known=True)
                     and not any(noun in s and pattern.search(s) for p in passages for s in _sentences(p))):
                 return f"检索到的段落中没有“{noun}”的具体数字"
+        # "多少公顷才算重大草原火灾": a figure about 森林火灾 is about another kind of 火灾
+        kinds = [(m.group(1), m.group(2)) for m in RE_KIND.finditer(q)]
+        if kinds:
+            figured = [s for p in passages for s in _sentences(p) if pattern.search(s)]
+            for mod, head in kinds:
+                with_head = [s for s in figured if head in s]
+                if with_head and not any(mod + head in s for s in figured) and all(
+                    any(k.group(2) == head and k.group(1) != mod for k in RE_KIND.finditer(s)) for s in with_head
+                ):
+                    return f"检索到的段落中的数字说的是别的{head}，不是“{mod}{head}”"
         # "那起烧烤店燃气爆炸事故造成多少人死亡": a figure about that incident, so a sentence that names
         # it (its specific words) must give the figure; a list of incidents handled gives none
         incident = RE_INCIDENT_Q.search(q) or RE_INCIDENT_CAUSED.search(q)

@@ -474,3 +474,15 @@ def test_an_order_number_no_stored_document_carries():
     assert judge.unknown_order("国务院令第446号第八条规定了什么？") is None
     assert judge.unknown_order("主席令第88号公布的安全生产法第二十一条") is None  # 第八十八号 in the metadata
     assert judge.unknown_order("安监总局令第88号要求应急预案多久评估一次？") is None  # the short name of the issuer
+
+
+def test_a_figure_about_another_kind_of_fire_does_not_answer(knows_all):
+    """"多少公顷才算重大草原火灾": the 森林防火条例 grades 森林火灾 in 公顷; the 草原 one gives no figure."""
+    forest = "（三）重大森林火灾：受害森林面积在100公顷以上1000公顷以下的。"
+    q = "一场草原火灾烧掉的草场达到多少公顷，才算重大草原火灾？"
+    assert "草原火灾" in reason(knows_all, q, [forest])
+    assert reason(knows_all, q, ["重大草原火灾：受害草原面积8000公顷以上的。"]) is None
+    assert reason(knows_all, "受害森林面积多少公顷算重大森林火灾？", [forest]) is None
+    # a grade for every kind of accident answers about one kind of it
+    general = "重大事故，是指造成10人以上30人以下死亡的事故。"
+    assert reason(knows_all, "煤矿事故死亡多少人算重大事故？", [general]) is None
