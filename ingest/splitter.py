@@ -42,8 +42,10 @@ class _Draft:
         return self.end - self.start
 
 
-def _cut_points(text: str, base: int, max_chars: int) -> list[tuple[int, int]]:
-    """Split text (at offset ``base``) into spans of at most max_chars at sentence ends."""
+def _cut_points(text: str, base: int, max_chars: int, word_cut=None) -> list[tuple[int, int]]:
+    """Split text (at offset ``base``) into spans of at most max_chars at sentence ends; a sentence
+    longer than that is cut at ``word_cut(text, start, limit)`` (default: a jieba word boundary)."""
+    word_cut = word_cut or _word_boundary
     ends = [m.end() for m in SENTENCE_END.finditer(text)]
     if not ends or ends[-1] != len(text):
         ends.append(len(text))
@@ -58,7 +60,7 @@ def _cut_points(text: str, base: int, max_chars: int) -> list[tuple[int, int]]:
             spans.append((start, last_ok))
             start = last_ok
         while e - start > max_chars:  # one sentence longer than max_chars
-            cut = _word_boundary(text, start, start + max_chars)
+            cut = word_cut(text, start, start + max_chars)
             spans.append((start, cut))
             start = cut
         last_ok = e

@@ -14,39 +14,11 @@ def _split_constants():
 
 
 def _spans(text: str, max_chars: int) -> list[tuple[int, int]]:
-    """The spans ``ingest.splitter._cut_points`` makes of ``text``: sentence ends, then word cuts
-    (approximated: one character short of ``max_chars``), a short last piece joined to the one
-    before, surrounding newlines and spaces stripped."""
-    sentence_end, task_max, tail_min = _split_constants()
-    ends = [m.end() for m in sentence_end.finditer(text)]
-    if not ends or ends[-1] != len(text):
-        ends.append(len(text))
-    spans: list[tuple[int, int]] = []
-    start, last_ok = 0, None
-    for e in ends:
-        if e - start <= max_chars:
-            last_ok = e
-            continue
-        if last_ok is not None and last_ok > start:
-            spans.append((start, last_ok))
-            start = last_ok
-        while e - start > max_chars:  # a sentence longer than max_chars is cut at a word boundary
-            spans.append((start, start + max_chars - 1))
-            start += max_chars - 1
-        last_ok = e
-    if start < len(text):
-        spans.append((start, len(text)))
-    if len(spans) > 1 and len(text[spans[-1][0] : spans[-1][1]].strip()) < tail_min and spans[-1][1] - spans[-2][0] <= task_max:
-        spans[-2:] = [(spans[-2][0], spans[-1][1])]
-    out = []
-    for s, e in spans:
-        while s < e and text[s] in "\n ":
-            s += 1
-        while e > s and text[e - 1] in "\n ":
-            e -= 1
-        if e > s:
-            out.append((s, e))
-    return out
+    """The spans ``ingest.splitter._cut_points`` makes of ``text``, with its word cuts approximated
+    (one character short of ``max_chars``) so that no jieba dictionary is loaded."""
+    from ingest.splitter import _cut_points
+
+    return _cut_points(text, 0, max_chars, word_cut=lambda _text, _start, limit: limit - 1)
 
 
 def _pieces(text: str, max_chars: int) -> int:
