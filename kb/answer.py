@@ -160,12 +160,35 @@ class Answerer:
         question = question.strip()
         verdict = self.judge.judge_question(question)
         if not verdict.answerable:
+            answer = self._task_citing(question, top_k, flt)
+            if answer is not None:
+                return self._with_validity(answer)
             return self._abstain(verdict.reason, self.retriever.search(question, top_k, flt, self.mode), top_k)
         for handler in (self._reference, self._task_list, self._task_question):
             answer = handler(question, top_k, flt)
             if answer is not None:
                 return self._with_validity(answer)
         return self._with_validity(self._passages(question, top_k, flt))
+
+    def _task_citing(self, question: str, top_k: int, flt: SearchFilter | None) -> Answer | None:
+        """"落实《中卫市应急预案编制指南》…由谁负责": the guide is not stored, but a task that names it
+        is; an owner or deadline question about that task is answered from its record. Only when the
+        unstored titles are the sole reason to abstain, and the task picked names them."""
+        if not (RE_OWNER_Q.search(question) or RE_DEADLINE_Q.search(question)):
+            return None
+        cited = [c for c in self.judge.cited_documents(question) if self.judge.corpus_has(c)]
+        if not cited:
+            return None
+        rest = question
+        for c in cited:
+            rest = rest.replace(f"《{c}》", "").replace(c, "")
+        if not self.judge.judge_question(rest).answerable:
+            return None
+        answer = self._task_question(question, top_k, flt)
+        if answer is None or answer.kind != "task" or not answer.citations:
+            return None
+        text = _norm(answer.citations[0].get("text", ""))
+        return answer if all(_norm(c) in text for c in cited) else None
 
     # -- query terms -------------------------------------------------------
     def key_terms(self, question: str) -> list[tuple[str, float]]:

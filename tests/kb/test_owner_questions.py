@@ -66,3 +66,23 @@ def test_a_task_that_names_no_owner_is_not_answered_by_its_text(kb_dir):
         # the 中卫 plan names its owners: the same kind of question is answered from the record
         a = answerer.ask("重大隐患动态清零行动由哪个科室负责？什么时候完成？")
         assert not a.abstained and a.owners and a.deadline == "2023年底"
+
+
+def test_a_task_that_names_an_unstored_document_still_has_owners(kb_dir):
+    """Task 19 names 《中卫市应急预案编制指南》, which is not stored: asked who does the task, emkb
+    answers from its record instead of abstaining for the unknown title; asked about the guide
+    itself, it still says the guide is not in the corpus."""
+    from kb.answer import Answerer
+    from kb.retrieval import Retriever
+    from kb.service import KnowledgeBase
+
+    with KnowledgeBase(make_settings(kb_dir)) as kb:
+        answerer = Answerer(Retriever(kb))
+        task = next(t for t in kb.catalog.tasks("001_6081a029a38b96ac") if "应急预案编制指南" in t.text)
+        a = answerer.ask("落实《中卫市应急预案编制指南》，推广基层预案试点经验，这项工作由哪个科室负责？")
+        assert not a.abstained and a.owners == task.owners
+        a = answerer.ask("《中卫市应急预案编制指南》规定了预案要包括哪些内容？")
+        assert a.abstained and "中卫市应急预案编制指南" in a.answer
+        # an unstored document no task names: abstain, owner question or not
+        a = answerer.ask("《危险化学品安全法》由哪个科室负责宣传？")
+        assert a.abstained
