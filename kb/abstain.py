@@ -56,14 +56,12 @@ RE_EDITION = re.compile(
 )
 # how the documents name a sum people ask about: "多少奖金" is answered by "1000元至1万元的奖励"
 NOUN_FORMS = {"奖金": "奖金|奖励", "赏金": "奖金|奖励", "奖钱": "奖金|奖励", "罚金": "罚金|罚款", "补助金": "补助|补贴"}
+INCIDENTS = r"(?:事故|爆炸|火灾|地震|洪水|山洪|洪灾|暴雨|台风|坍塌|垮塌|泄漏|透水|冒顶)"
 # a question about one incident: "那起烧烤店燃气爆炸事故", "这场山洪"
-RE_INCIDENT_Q = re.compile(
-    r"(?:那|这)(?:起|场|次)(?P<x>[\u4e00-\u9fff]{2,16}?)(?:事故|爆炸|火灾|地震|洪水|山洪|洪灾|暴雨|台风|坍塌|垮塌|泄漏|透水|冒顶)"
-)
+RE_INCIDENT_Q = re.compile(rf"(?:那|这)(?:起|场|次)(?P<x>[\u4e00-\u9fff]{{2,16}}?){INCIDENTS}")
 # or by what it caused: "甘肃积石山6.2级地震造成多少人遇难", "宁夏银川烧烤店燃气爆炸事故一共造成了多少人死亡"
 RE_INCIDENT_CAUSED = re.compile(
-    r"(?P<x>[\u4e00-\u9fff\d.]{2,16}?)(?:事故|爆炸|火灾|地震|洪水|山洪|洪灾|暴雨|台风|坍塌|垮塌|泄漏|透水|冒顶)"
-    r"(?:一共|共|总共|已经?|最终|先后)?(?:造成|导致|致使|致)了?(?:多少|几)"
+    rf"(?P<x>[\u4e00-\u9fff\d.]{{2,16}}?){INCIDENTS}(?:一共|共|总共|已经?|最终|先后)?(?:造成|导致|致使|致)了?(?:多少|几)"
 )
 # a sum of money without its unit: "罚款多少", "对企业罚多少", "赔偿是多少" (多少钱 and 多少元 are units)
 RE_MONEY_Q = re.compile(

@@ -40,6 +40,13 @@ def knows_all():
                               pos_words=tk.pos_words, places=None)
 
 
+def _one_rare_word(word, df):
+    """A judge for which the corpus uses every word often, except ``word`` (in ``df`` passages)."""
+    tk = Tokenizer()
+    return AnswerabilityJudge(doc_freq=lambda w: df if w == word else 100, titles=list, corpus_has=lambda w: True,
+                              words=tk.words, pos_words=tk.pos_words, rare_df=lambda: 20, places=None, out_of_scope=None)
+
+
 def reason(judge, q, passages=("无关的段落。",), coverage=1.0):
     return judge.judge(q, list(passages), coverage).reason
 
@@ -327,9 +334,7 @@ def test_an_incident_named_by_its_date_code_must_be_in_the_corpus(judge):
 
 
 def test_a_cas_number_answers_a_cas号_question():
-    tk = Tokenizer()
-    judge = AnswerabilityJudge(doc_freq=lambda w: 3 if w == "木精" else 100, titles=list, corpus_has=lambda w: True,
-                               words=tk.words, pos_words=tk.pos_words, places=None)
+    judge = _one_rare_word("木精", 3)
     q = "甲醇（木精）的CAS号是多少？"
     assert reason(judge, q, ["甲醇木醇；木精67-56-1"]) is None
     assert reason(judge, q, ["3-巯基甲苯108-40-71021 甲醇木醇；木精67-56-11023甲醇钾"]) is None  # rows glued by the PDF
@@ -361,9 +366,7 @@ def test_an_edition_the_corpus_does_not_hold():
 
 
 def test_a_figure_about_one_incident_needs_a_sentence_naming_it():
-    tk = Tokenizer()
-    judge = AnswerabilityJudge(doc_freq=lambda w: 2 if w == "烧烤店" else 100, titles=list, corpus_has=lambda w: True,
-                               words=tk.words, pos_words=tk.pos_words, rare_df=lambda: 20, places=None, out_of_scope=None)
+    judge = _one_rare_word("烧烤店", 2)
     q = "宁夏银川那起烧烤店燃气爆炸事故一共造成多少人死亡？"
     listed = "及时处置北京长峰医院火灾、宁夏银川烧烤店燃气爆炸等重特大事故，对重大事故挂牌督办。"
     other = "较大事故，是指造成3人以上10人以下死亡的事故。"
@@ -389,9 +392,7 @@ def test_a_known_storm_needs_a_sentence_giving_its_figure(knows_all):
 
 
 def test_a_sum_asked_as_奖金_is_given_as_奖励():
-    tk = Tokenizer()
-    judge = AnswerabilityJudge(doc_freq=lambda w: 3 if w == "奖金" else 100, titles=list, corpus_has=lambda w: True,
-                               words=tk.words, pos_words=tk.pos_words, places=None, out_of_scope=None)
+    judge = _one_rare_word("奖金", 3)
     q = "举报私挖滥采的黑煤窑，查实了能拿多少奖金？"
     assert reason(judge, q, ["经查证属实的，应当给予最先举报人1000元至1万元的奖励。"]) is None
     assert "奖金" in reason(judge, q, ["本市建立健全重大事故隐患举报奖励制度，并向社会公布。"])
@@ -399,9 +400,7 @@ def test_a_sum_asked_as_奖金_is_given_as_奖励():
 
 def test_an_incident_named_by_what_it_caused_needs_its_own_figure():
     """No 那起 before it: "甘肃积石山6.2级地震造成了多少人遇难" is still about one quake."""
-    tk = Tokenizer()
-    judge = AnswerabilityJudge(doc_freq=lambda w: 2 if w == "积石山" else 100, titles=list, corpus_has=lambda w: True,
-                               words=tk.words, pos_words=tk.pos_words, rare_df=lambda: 20, places=None, out_of_scope=None)
+    judge = _one_rare_word("积石山", 2)
     q = "甘肃积石山6.2级地震造成了多少人遇难、多少人受伤？"
     listed = "对甘肃积石山6.2级地震迅速响应、高效有序应对，因灾伤亡人数实现历史最低。"
     other = "特别重大地震灾害，是指造成300人以上死亡的地震灾害。"
