@@ -485,11 +485,14 @@ class Answerer:
         figure = figure_pattern(question)  # "多少天": prefer the sentence that gives days
         best_hit, best_span, best_score = hits[0], None, -1.0
         figure_cover = 0.0  # the best coverage of a sentence that gives a figure in the unit asked
+        own_span: dict[int, tuple[tuple[int, int], float]] = {}  # each passage's best sentence
         for rank, h in enumerate(top):
             text = h.payload.get("text", "")
             for s, e in _sentences(text):
                 sentence = text[s:e]
                 covered = self.known_coverage(question, [sentence])
+                if covered > own_span.get(id(h), (None, 0.0))[1]:
+                    own_span[id(h)] = ((s, e), covered)
                 sc = covered - 0.05 * rank
                 if figure is not None and figure.search(sentence):
                     figure_cover = max(figure_cover, covered)
@@ -509,10 +512,23 @@ class Answerer:
         if not verdict.answerable:
             return self._abstain(verdict.reason, hits, top_k)
         ordered = [best_hit] + [h for h in hits if h is not best_hit]
-        cits = [citation(h, best_span if h is best_hit else None) for h in ordered[:top_k]]
+        # every citation marks its own sentence that shares most with the question, and so names
+        # the article or item that sentence is in, not the first one its passage holds
+        cits = [citation(h, best_span if h is best_hit else self._best_sentence(question, h, own_span))
+                for h in ordered[:top_k]]
         text = best_hit.payload.get("text", "")
         answer_text = text[best_span[0] : best_span[1]] if best_span else text[:200]
         return Answer(answer=answer_text, abstained=False, owners=None, deadline=None, citations=cits)
+
+    def _best_sentence(self, question: str, hit: Hit, known: dict[int, tuple[tuple[int, int], float]]) -> tuple[int, int] | None:
+        """The span of the sentence of ``hit`` that covers most of the question, None when none covers any."""
+        if id(hit) not in known:
+            text = hit.payload.get("text", "")
+            for s, e in _sentences(text):
+                covered = self.known_coverage(question, [text[s:e]])
+                if covered > known.get(id(hit), (None, 0.0))[1]:
+                    known[id(hit)] = ((s, e), covered)
+        return known[id(hit)][0] if id(hit) in known else None
 
     def rerank(self, question: str, hits: list[Hit], depth: int) -> list[Hit]:
         """Re-order the first ``depth`` hits by the share of the question each passage covers (title

@@ -107,6 +107,22 @@ def test_near_misses_are_answered(ask, question, needle):
     assert cited(body, needle)
 
 
+def test_each_citation_names_the_article_its_matching_sentence_is_in(ask):
+    """A passage may hold two short articles (安全生产法 第三十五条 and 第三十六条); a citation that
+    is not the answer still marks its own sentence that matches the question, and names that
+    sentence's article, not the first article of the passage."""
+    body = ask("安全设备的报废应当符合什么标准？")
+    assert not body["abstained"]
+    law = [c for c in body["citations"] if c["doc_id"] == "anquan-shengchan-fa-2021" and "第三十六条 安全设备" in c["text"]]
+    assert law, [c["title"] for c in body["citations"]]
+    c = law[0]
+    assert c["highlight"] is not None
+    s, e = c["highlight"]
+    assert "报废" in c["text"][s:e]
+    assert c["locator"] == "第三十六条"
+    assert "第三十五条" in c["locators"]  # the passage does hold both
+
+
 def test_every_answer_sentence_is_in_its_citations(ask):
     """Extractive answers quote: each sentence of a passage or clause answer occurs verbatim in a
     cited passage, at the highlighted span; task answers are the record's fields, which the
