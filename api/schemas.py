@@ -25,7 +25,7 @@ class Citation(BaseModel):
     start: int | None = Field(None, description="offset of the passage in the document's cleaned text")
     end: int | None = None
     chunk_id: str = ""
-    highlight: list[int] | None = Field(None, description="[start, end) of the answering sentence within text")
+    highlight: list[int] | None = Field(None, description="[start, end) within text of the answering sentence (other citations: the sentence closest to the question)")
 
 
 class SearchResponse(BaseModel):
