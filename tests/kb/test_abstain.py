@@ -124,6 +124,13 @@ def test_a_stated_number_is_not_a_figure_question(judge):
     assert figure_pattern("分包单位有几家？").search("三家")
 
 
+def test_which_article_is_not_how_many():
+    # 第几条 asks which article says it (the locator answers), not for a count of articles
+    assert figure_pattern("安全阀、爆破片没有正常投用是第几条？") is None
+    assert figure_pattern("这是判定标准的第多少条？") is None
+    assert figure_pattern("判定标准一共有几条？").search("共十五条")
+
+
 def test_working_days_and_counted_things(judge):
     q = "应急预案公布以后，多少个工作日内要去备案？"
     assert reason(judge, q, ["自应急预案公布之日起20个工作日内备案。"]) is None
