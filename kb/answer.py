@@ -37,6 +37,8 @@ RE_OWNER_Q = re.compile(
     r"(是不是|是否|是).{0,14}(负责|牵头|主管|承担)|(负责|牵头|主管)(吗|么)"
 )
 RE_OFFICE_Q = re.compile(r"科室|处室|(?:哪[一两二三四五六几]?个|哪些|什么)科(?![目学技普研])")  # not 科目, 科学, 科技
+# the 部门 of a named 应急(管理)局 are its offices too ("中卫应急局是哪些部门在抓")
+RE_BUREAU_DEPT_Q = re.compile(r"应急(?:管理)?局.{0,4}(?:哪[一两二三四五六几]?个|哪些|什么)(?:部门|单位)")
 RE_DEADLINE_Q = re.compile(r"什么时候|何时|啥时候|完成时限|截止|哪年|几月|完成时间|时间节点|完成期限")  # not 多久: a legal time limit
 RE_LIST_Q = re.compile(r"哪些|几项|多少项|什么任务|哪几项|有哪|列出|清单")
 CN_DIGITS = "零〇一二两三四五六七八九十百千"
@@ -392,8 +394,9 @@ class Answerer:
             return None
         # a deadline or owner question about something that is not a task (a notice, an article)
         # must not be hijacked by the nearest task: the task has to be among the best passages
-        # overall. A question about 科室 is about the bureau's own offices, which only tasks name.
-        if not office_asked:
+        # overall. A question about 科室 (or the 部门 of a named 应急局) is about the bureau's own
+        # offices, which only tasks name.
+        if not (office_asked or RE_BUREAU_DEPT_Q.search(question)):
             general = self.retriever.search(question, 3, flt, self.mode)
             if not any(h.id == best.id for h in general):
                 return None

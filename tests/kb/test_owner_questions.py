@@ -86,3 +86,21 @@ def test_a_task_that_names_an_unstored_document_still_has_owners(kb_dir):
         # an unstored document no task names: abstain, owner question or not
         a = answerer.ask("《危险化学品安全法》由哪个科室负责宣传？")
         assert a.abstained
+
+
+def test_departments_of_a_named_bureau_are_its_offices(kb_dir):
+    """"中卫应急局是哪些部门在抓" asks for the bureau's own 科室, as "哪个科室" does: the task is
+    found by what it is about, in everyday words, even when a general search ranks it lower;
+    "哪些部门" without a bureau named stays a general question (laws name 部门 too)."""
+    from kb.answer import RE_BUREAU_DEPT_Q, Answerer
+    from kb.retrieval import Retriever
+    from kb.service import KnowledgeBase
+
+    assert RE_BUREAU_DEPT_Q.search("中卫应急局是哪些部门在抓？")
+    assert RE_BUREAU_DEPT_Q.search("应急管理局哪个单位负责？")
+    assert not RE_BUREAU_DEPT_Q.search("发生事故后哪些部门负责调查？")
+    with KnowledgeBase(make_settings(kb_dir)) as kb:
+        answerer = Answerer(Retriever(kb))
+        task = next(t for t in kb.catalog.tasks("001_6081a029a38b96ac") if t.number == "8")
+        a = answerer.ask("用机器代替人、尽量减少高危岗位上现场干活的人数，中卫应急局是哪些部门在抓？")
+        assert not a.abstained and a.kind == "task" and a.owners == task.owners
