@@ -35,8 +35,9 @@ PLACES = Path(__file__).parent / "data" / "places.txt"
 OUT_OF_SCOPE = Path(__file__).parent / "data" / "out_of_scope.txt"
 
 RE_ROLE_PERSON = re.compile(
-    r"(局长|厅长|部长|科长|处长|队长|主任|书记|市长|县长|区长|省长|站长|所长|院长|主席|经理|组长|发言人|联系人|负责同志)"
-    r"[^，。？?]{0,4}?(是谁|叫什么|叫啥|姓什么|姓啥|名字|姓名|是哪位|哪位)"
+    r"(局长|厅长|部长|科长|处长|队长|主任|书记|市长|县长|区长|省长|站长|所长|院长|主席|经理|组长|发言人|联系人|负责同志"
+    r"|先进个人|个人|英雄|模范|劳模|标兵|烈士|获奖者)"  # people honoured: "评出的先进个人都有谁"
+    r"[^，。？?]{0,4}?(是谁|都是谁|有谁|叫什么|叫啥|姓什么|姓啥|名字|姓名|是哪位|哪位)"
 )
 RE_NAME_ASKED = re.compile(r"叫什么名字|姓什么|姓啥|的姓名|的名字是|哪位|哪[个一]领导|哪[个一]位?同志")
 SURNAMES = set(
@@ -63,12 +64,16 @@ RE_INCIDENT_Q = re.compile(rf"(?:那|这)(?:起|场|次)(?P<x>[\u4e00-\u9fff]{{2
 RE_INCIDENT_CAUSED = re.compile(
     rf"(?P<x>[\u4e00-\u9fff\d.]{{2,16}}?){INCIDENTS}(?:一共|共|总共|已经?|最终|先后)?(?:造成|导致|致使|致)了?(?:多少|几)"
 )
-# a sum of money without its unit: "罚款多少", "对企业罚多少", "赔偿是多少" (多少钱 and 多少元 are units)
+# a sum of money without its unit: "罚款多少", "对企业罚多少", "赔偿是多少", "预算总额是多少"
+# (多少钱 and 多少元 are units)
 RE_MONEY_Q = re.compile(
-    r"(?:罚款|罚金|罚|赔偿|赔|补偿|补助|补贴|奖励|奖金)(?:是|为|大概|一般|大约|能|会|要|得|最多|最少|至少|金额|数额)*"
+    r"(?:罚款|罚金|罚|赔偿|赔|补偿|补助|补贴|奖励|奖金|预算|经费|资金|投资|拨款|总额|金额)(?:是|为|大概|一般|大约|能|会|要|得|最多|最少|至少|金额|数额)*"
     r"(?:多少|几)(?![人天日年个名次项倍分钱元块])"
 )
 # a theme or slogan asked for: "安全生产月的活动主题是什么"
+# whether a planned thing finally happened: "示范县最后有没有通过国家评议" (plans state intentions)
+RE_OUTCOME_Q = re.compile(r"(?:最后|最终|后来)[^，。？?]{0,6}?(?:有没有|是否|有无|了没有|了没|了吗)")
+RE_OUTCOME = re.compile(r"已经?|获得|荣获|被(?:评|命名|授予|认定)|通过了|成功")
 RE_THEME_Q = re.compile(r"(主题|口号|标语)(?:是什么|是啥|叫什么|是哪|有哪些|为何)")
 # a document cited by its order number: 应急管理部令第10号, 国务院令第708号, 主席令第88号
 RE_ORDER_NUMBER = re.compile(r"((?:应急管理部|国家安全生产监督管理总局|国家安全监管总局|安监总局|国务院|主席|[\u4e00-\u9fff]{2,8}部)令)\s*第\s*(\d{1,4})\s*号")
@@ -110,7 +115,7 @@ RE_QUANTITY_Q = re.compile(
     r"(?:(?<!第)多少|(?<![哪好十这那第])几)(" + "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True)) + r")|(多远|多高|多深|多宽|多长时间|多久)|(百分之多少|百分之几|多少%|多少％|比例是多少|占比多少|多少比例|多大比例|多大的比例|什么比例)"
 )
 # the words just before a quantity question word: a noun, then fillers (半径是多少, 总投资大概多少)
-RE_HEAD_NOUN = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:的)?(?:是|为|有|要|能|得|应|应当|必须|最少|最多|至少|最长|最短|一共|总共|大概|大约|具体|不得|不能|不超过|不少于)*$")
+RE_HEAD_NOUN = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:的)?(?:是|为|有|要|能|得|应|应当|必须|每隔|间隔|隔|最少|最多|至少|最长|最短|一共|总共|大概|大约|具体|不得|不能|不超过|不少于)*$")
 DISTANCE_UNITS = "米|m|公里|km"
 TIME_UNITS = "小时|日|天|年|月|分钟|周|半年|季度"
 RE_ANY_NUMBER = re.compile(rf"{NUMBER}\s*(?:%|％|[\u4e00-\u9fff]{{1,2}})")
@@ -223,6 +228,7 @@ class AnswerabilityJudge:
             lambda: self.missing_date(q, primary),
             lambda: self.missing_quantity(q, passages if figure_passages is None else figure_passages),
             lambda: self.missing_theme(q, [primary]),  # the passage the answer quotes states it
+            lambda: self.missing_outcome(q, primary),
             lambda: self.missing_members(q, passages, primary),
             lambda: self.missing_part(q, passages),
         ):
@@ -518,6 +524,12 @@ class AnswerabilityJudge:
                     return None
         return f"检索到的段落只有总数“{total.group(0)}”，没有“{part}”单独的数字"
 
+    def missing_outcome(self, q: str, text: str) -> str | None:
+        """"最后有没有通过评议": the passage must report a result (已…, 获得, 被评为), not the plan to seek it."""
+        if RE_OUTCOME_Q.search(q) and not RE_OUTCOME.search(text):
+            return "检索到的段落只写了工作安排，没有写最后的结果"
+        return None
+
     def missing_theme(self, q: str, passages: list[str]) -> str | None:
         """"宣传月的活动主题是什么": a passage must state a 主题 (口号, 标语), not only the event."""
         m = RE_THEME_Q.search(q)
@@ -541,6 +553,13 @@ class AnswerabilityJudge:
             return self.missing_amount(q, passages)
         if not any(pattern.search(p) for p in passages):
             return "检索到的段落中没有问题所问的数字"
+        # "特种作业操作证每隔几年复审一次": how often something is done that the corpus never names
+        once = RE_DONE_ONCE.search(q) if RE_HOW_OFTEN.search(q) else None
+        if once:
+            words = self.pos_words(once.group(1))
+            act = words[-1][0] if words else ""
+            if len(act) >= 2 and not self.corpus_has(act) and not self.everyday(act):
+                return f"知识库中没有关于“{act}”的规定"
         per = RE_PER.search(q)  # "每平方米最多几个人" asks a rate: some passage must count per 平方米
         if per and not any(re.search(PER_FORMS.get(per.group(1), re.escape(per.group(0))), p) for p in passages):
             return f"检索到的段落中没有按“{per.group(0)}”计的数字"
@@ -632,6 +651,7 @@ def figure_pattern(question: str) -> re.Pattern[str] | None:
 
 TIME_QUESTION_UNITS = ("天", "日", "个工作日", "小时", "个小时", "分钟", "年", "个月", "月")
 RE_HOW_OFTEN = re.compile(r"一次|一回|每隔|间隔|频次|周期")
+RE_DONE_ONCE = re.compile(r"([\u4e00-\u9fff]{2,6}?)(?:一次|一回)")  # "每隔几年需要复审一次": what is done
 
 
 # a part of a total the question states: "51项标准，其中矿山方面的有几项", "293亿元资金里，救灾资金单独是多少"

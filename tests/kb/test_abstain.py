@@ -55,6 +55,32 @@ def test_people_are_never_named(judge):
     assert "不记载人员姓名" in reason(judge, "应急协调科科长是谁？")
     assert "不记载人员姓名" in reason(judge, "执法支队的队长姓什么？")
     assert reason(judge, "草原上烧荒需要谁批准？") is None  # "谁" about an authority is answerable
+    # people honoured in a campaign are people too; the campaign's 责任单位 are not
+    assert "不记载人员姓名" in reason(judge, "擦亮应急先锋品牌，评出的先进个人都有谁？")
+    assert reason(judge, "应急先锋品牌建设由谁负责？") is None
+
+
+def test_a_sum_of_money_needs_a_sum(knows_all):
+    # 预算总额, 经费, 总投资 are sums: a passage about the budget that gives no figure in 元 does not answer
+    q = "应急管理局的部门预算总额是多少？"
+    assert "金额" in reason(knows_all, q, ["加强预算管理，提高资金使用效益。"])
+    assert reason(knows_all, q, ["2023年部门预算总额为1.2亿元。"]) is None
+    assert "金额" in reason(knows_all, "救援基地总投资多少？", ["建设应急救援实训基地。"])
+
+
+def test_whether_a_plan_came_true(knows_all):
+    # a plan states the intention; whether it finally happened needs a passage that reports it
+    q = "灞桥区全国综合减灾示范县最后有没有通过国家评议？"
+    assert "最后的结果" in reason(knows_all, q, ["组织指导灞桥区完成试点省级评估验收，做好接受国家减灾委评议准备工作。"])
+    assert reason(knows_all, q, ["灞桥区已通过国家减灾委评议，被命名为全国综合减灾示范县。"]) is None
+    assert reason(knows_all, "一个工地上现场安全最终由谁负总的责任？", ["由总承包单位负总责。"]) is None
+
+
+def test_how_often_something_the_corpus_never_names_is_done(judge):
+    # 复审 is used nowhere: a sentence on how often drills are held does not say how often it is done
+    q = "操作证每隔几年需要复审一次？"
+    assert "复审" in reason(judge, q, ["应当每年至少组织一次演练。"])
+    assert reason(judge, "应急预案多久演练一次？", ["应当每年至少组织一次演练。"]) is None
 
 
 def test_other_departments_services(judge):
