@@ -43,6 +43,11 @@ RE_DEADLINE_Q = re.compile(r"什么时候|何时|啥时候|完成时限|截止|�
 RE_LIST_Q = re.compile(r"哪些|几项|多少项|什么任务|哪几项|有哪|列出|清单")
 CN_DIGITS = "零〇一二两三四五六七八九十百千"
 RE_ARTICLE_REF = re.compile(rf"第\s*([{CN_DIGITS}\d]+)\s*条(?:\s*第\s*([{CN_DIGITS}\d]+)\s*款)?(?:\s*第?\s*[（(]?([{CN_DIGITS}\d]+)[）)]?\s*项)?")
+# several articles at once: "第四条和第五条", "第二十一、二十二条", "第四条至第六条"
+RE_ARTICLE_LIST = re.compile(
+    rf"第\s*([{CN_DIGITS}\d]+)\s*条?((?:\s*(?:、|，|,|和|及|与|以及|至|到|-|—|~)\s*第?\s*[{CN_DIGITS}\d]+\s*条?)+)(?<=条)"
+)
+MAX_LISTED_ARTICLES = 10
 RE_ITEM_REF = re.compile(rf"([一二三四五六七八九十]+)\s*[、.．]?\s*(?:[（(]\s*([一二三四五六七八九十]+)\s*[）)])?\s*(\d+)?")
 RE_TASK_REF = re.compile(r"(?:任务|第)\s*(\d+)\s*(?:项|条)?(?:任务)?")
 SENTENCE_END = re.compile(r"(?<=[。！？；!?;])|\n")
@@ -256,6 +261,12 @@ class Answerer:
     def _reference(self, question: str, top_k: int, flt: SearchFilter | None) -> Answer | None:
         from ingest.numerals import cn_to_int, int_to_cn
 
+        listed = article_list(question)
+        if listed:
+            start, numbers = listed
+            doc = self._resolve_doc(question[:start]) or self._resolve_doc(question)
+            if doc is not None:
+                return self._clauses_answer(doc, [f"第{int_to_cn(n)}条" for n in numbers], question, top_k)
         m = RE_ARTICLE_REF.search(question)
         if m:
             doc = self._resolve_doc(question[: m.start()]) or self._resolve_doc(question)
@@ -289,6 +300,22 @@ class Answerer:
             if len(heading) >= 2 and heading in question and re.search(rf"(?<!\d){n}$", unit["locator"]):
                 found.append(unit["locator"])
         return found[0] if len(set(found)) == 1 else None
+
+    def _clauses_answer(self, doc: dict, locators: list[str], question: str, top_k: int) -> Answer:
+        """"第四条和第五条分别是什么": each article's text in turn, each cited; an article the document
+        lacks is named in a notice."""
+        answers = [self._clause_answer(doc, loc, question, top_k) for loc in locators]
+        found = [a for a in answers if not a.abstained]
+        if not found:
+            return answers[0]
+        cits: list[dict[str, Any]] = []
+        for rank in range(max(len(a.citations) for a in found)):  # each article's first passage first
+            for a in found:
+                if rank < len(a.citations) and all(c["chunk_id"] != a.citations[rank]["chunk_id"] for c in cits):
+                    cits.append(a.citations[rank])
+        return Answer(answer="\n".join(a.answer for a in found), abstained=False, owners=None, deadline=None,
+                      citations=cits[: max(top_k, len(found))], kind="clause",
+                      notices=[a.answer for a in answers if a.abstained])
 
     def _clause_answer(self, doc: dict, locator: str, question: str, top_k: int) -> Answer:
         if not self.kb.catalog.units(doc["doc_id"], locator):
@@ -589,6 +616,36 @@ def _common_run(a: str, b: str) -> int:
             else:
                 break
     return best
+
+
+def article_list(question: str) -> tuple[int, list[int]] | None:
+    """Where a list or range of articles starts, and their numbers ("第四条和第五条" -> 4, 5;
+    "第四条至第六条" -> 4, 5, 6), or None for fewer than two or more than MAX_LISTED_ARTICLES."""
+    from ingest.numerals import cn_to_int
+
+    m = RE_ARTICLE_LIST.search(question)
+    if not m:
+        return None
+    parts = re.split(r"(、|，|,|和|及|与|以及|至|到|-|—|~)", m.group(0))
+    numbers: list[int] = []
+    ranged = False
+    for part in parts:
+        if part in ("至", "到", "-", "—", "~"):
+            ranged = True
+            continue
+        digits = re.sub(r"[第条\s]", "", part)
+        if not digits or not re.fullmatch(rf"[{CN_DIGITS}\d]+", digits):
+            continue
+        n = int(digits) if digits.isdigit() else cn_to_int(digits)
+        if ranged and numbers:
+            numbers.extend(range(numbers[-1] + 1, n + 1))
+            ranged = False
+        else:
+            numbers.append(n)
+    numbers = list(dict.fromkeys(numbers))
+    if not 2 <= len(numbers) <= MAX_LISTED_ARTICLES:
+        return None
+    return m.start(), numbers
 
 
 def _judged_text(hit: Hit) -> str:

@@ -41,3 +41,39 @@ def test_references_and_places(kb_dir):
         # "考哪些科目" asks about an exam, not which 科 is responsible: no task answers it
         a = ask("专业应急救援人员的职业资格考试要考哪些科目？", 5)
         assert a.kind != "task" and not a.owners
+
+
+def test_several_articles_at_once(kb_dir):
+    """"第四条和第五条分别是什么": each article is quoted and cited, in the order asked; an article
+    the document lacks is named in a notice rather than dropped silently."""
+    from kb.answer import Answerer
+    from kb.retrieval import Retriever
+    from kb.service import KnowledgeBase
+
+    with KnowledgeBase(make_settings(kb_dir)) as kb:
+        ask = Answerer(Retriever(kb)).ask
+        a = ask("烟花爆竹生产经营单位重大生产安全事故隐患判定标准第四条和第五条分别是什么？", 5)
+        assert a.kind == "clause" and not a.abstained
+        four, five = a.answer.split("\n")
+        assert four.startswith("四、") and "作业人员数量超过核定人数" in four
+        assert five.startswith("五、") and "存储药量超过核定药量" in five
+        assert any("作业人员数量超过核定人数" in c["text"] for c in a.citations[:2])
+        assert any("存储药量超过核定药量" in c["text"] for c in a.citations[:2])
+
+        a = ask("安全生产法第二十一条至第二十三条", 5)  # a range: 二十二 and 二十三 share a passage
+        assert 0 == a.answer.index("第二十一条") < a.answer.index("第二十二条") < a.answer.index("第二十三条")
+        assert [c["locator"] for c in a.citations[:2]] == ["第二十一条", "第二十二条"]
+        a = ask("安全生产法第二十一条和第九百条", 5)
+        assert not a.abstained and a.answer.startswith("第二十一条")
+        assert any("第九百条" in n for n in a.notices)
+
+
+def test_article_lists_are_read():
+    from kb.answer import article_list
+
+    assert article_list("判定标准第四条和第五条分别是什么？") == (4, [4, 5])
+    assert article_list("安全生产法第二十一、二十二条") == (5, [21, 22])
+    assert article_list("第4条到第6条讲什么")[1] == [4, 5, 6]
+    assert article_list("第二十一条规定了什么") is None  # one article: the single-reference path
+    assert article_list("第三条第二款") is None
+    assert article_list("第一条至第九十九条") is None  # not a question about a few articles
