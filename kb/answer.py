@@ -32,6 +32,7 @@ MAX_TERM_WEIGHT = 6.0  # cap on a word's IDF weight in coverage, so one rare wor
 
 RE_OWNER_Q = re.compile(
     r"(哪[一两二三四五六几]?个|哪些|什么|啥)(科室|部门|单位|处室|科(?![目学技普研])|机构)|谁(来)?(负责|牵头|主管|管|承担|落实|抓|干|搞|做|办|推进|推动|组织|实施)|"
+    r"谁(来|在|去)[\u4e00-\u9fff]|"  # 谁在抓, 谁来对接, 谁去推广
     r"归谁|由谁|是谁的(活|事|任务|工作)|(任务|活儿?|事情?|工作)(是|归)谁的|谁的(任务|活|事)|"
     r"(责任|牵头|负责|配合)(单位|科室|部门|处室)|哪个科(?![目学技普研])|谁家|"
     r"(是不是|是否|是).{0,14}(负责|牵头|主管|承担)|(负责|牵头|主管)(吗|么)"
@@ -414,25 +415,26 @@ class Answerer:
         titles = [(t.title if (t := self._task_for(h)) is not None else "") for h in hits[:5]]
         # people name a task by its title: "本质安全的事" is task 8 "狠抓本质安全"
         bonus = [min(0.4, 0.1 * max(0, _common_run(_norm(question), _norm(t)) - 2)) for t in titles]
-        pick = max(range(len(covers)), key=lambda i: (covers[i] + bonus[i] - 0.1 * i, -i))
+        pick = max(range(len(covers)), key=lambda i: (covers[i] + bonus[i] - 0.05 * i, -i))
         best = hits[pick]
         office_asked = bool(RE_OFFICE_Q.search(question))  # only tasks name the bureau's 科室
         if covers[pick] < self.kb.settings.task_match_threshold * (0.5 if office_asked else 1.0):
             return None
+        places = self.judge.places_in(question)
+        if places and not any(p in best.payload.get("title", "") + best.payload.get("issuer", "") for p in places):
+            return None  # "浙江的企业…": not the 中卫 plan's task
         # a deadline or owner question about something that is not a task (a notice, an article)
         # must not be hijacked by the nearest task: the task has to be among the best passages
-        # overall. A question about 科室 (or the 部门 of a named 应急局) is about the bureau's own
-        # offices, which only tasks name.
-        if not (office_asked or RE_BUREAU_DEPT_Q.search(question)):
+        # overall. A question about 科室 (or the 部门 of a named 应急局), or one that names the
+        # plan's place ("…事故调查这块中卫由哪些单位负责"), is about the bureau's own work, which
+        # only tasks assign.
+        if not (office_asked or places or RE_BUREAU_DEPT_Q.search(question)):
             general = self.retriever.search(question, 3, flt, self.mode)
             if not any(h.id == best.id for h in general):
                 return None
         years = {m.group(0) for m in RE_YEAR.finditer(question)}
         if years and not any(y in best.payload.get("title", "") + best.payload.get("text", "") for y in years):
             return None
-        places = self.judge.places_in(question)
-        if places and not any(p in best.payload.get("title", "") + best.payload.get("issuer", "") for p in places):
-            return None  # "浙江的企业…": not the 中卫 plan's task
         task = self._task_for(best)
         return None if task is None else (best, task)
 
