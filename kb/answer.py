@@ -544,6 +544,15 @@ class Answerer:
         if not verdict.answerable:
             return self._abstain(verdict.reason, hits, top_k)
         ordered = [best_hit] + [h for h in hits if h is not best_hit]
+        duty = self._duty_of_penalty(question, best_hit, best_span)
+        if duty is not None:
+            hit, span = duty
+            if RE_CONSEQUENCE_Q.search(question):  # "不装会怎么样": the penalty answers, the duty follows
+                ordered = [best_hit, hit] + [h for h in ordered[1:] if h.id != hit.id]
+                own_span[id(hit)] = (span, 1.0)
+            else:  # "是不是非得装": the duty answers, the penalty for breaching it follows
+                ordered = [hit] + [h for h in ordered if h.id != hit.id]
+                best_hit, best_span = hit, span
         # every citation marks its own sentence that shares most with the question, and so names
         # the article or item that sentence is in, not the first one its passage holds
         cits = [citation(h, best_span if h is best_hit else self._best_sentence(question, h, own_span))
@@ -551,6 +560,24 @@ class Answerer:
         text = best_hit.payload.get("text", "")
         answer_text = text[best_span[0] : best_span[1]] if best_span else text[:200]
         return Answer(answer=answer_text, abstained=False, owners=None, deadline=None, citations=cits)
+
+    def _duty_of_penalty(self, question: str, hit: Hit, span: tuple[int, int] | None) -> tuple[Hit, tuple[int, int]] | None:
+        """An answer quoted from a 法律责任 article ("（八）餐饮等行业…使用燃气未安装可燃气体报警装置的")
+        names a breach of a duty the same law states earlier (第三十六条 "…应当安装可燃气体报警装置"):
+        that article and its sentence that states the duty, found by the breach's own words, or None."""
+        p = hit.payload
+        if span is None or not RE_PENALTY_SECTION.search(p.get("section", "")):
+            return None
+        breach = re.sub(r"^[（(][一二三四五六七八九十]+[）)]|的[；;。]?$", "", p.get("text", "")[span[0] : span[1]].strip())
+        if len(breach) < 8 or self.known_coverage(question, [breach]) < BREACH_MIN_COVERAGE:
+            return None
+        for h in self.retriever.search(breach, 5, SearchFilter({"doc_id": p.get("doc_id")}), "sparse"):
+            if RE_PENALTY_SECTION.search(h.payload.get("section", "")) or h.id == hit.id:
+                continue
+            if self.known_coverage(breach, [h.payload.get("text", "")]) >= DUTY_MIN_COVERAGE:
+                sentence = self._best_sentence(breach, h, {})
+                return (h, sentence) if sentence is not None else None
+        return None
 
     def _best_sentence(self, question: str, hit: Hit, known: dict[int, tuple[tuple[int, int], float]]) -> tuple[int, int] | None:
         """The span of the sentence of ``hit`` that covers most of the question, None when none covers any."""
@@ -605,6 +632,11 @@ class Answerer:
         return answer
 
 
+RE_PENALTY_SECTION = re.compile(r"法律责任|罚\s*则")
+# a question about what follows a breach: the penalty answers it
+RE_CONSEQUENCE_Q = re.compile(r"罚|处分|处理|后果|怎么样|会怎样|怎么办|追究|责任|吊销|关闭|停产|停业|拘留|判刑")
+DUTY_MIN_COVERAGE = 0.7  # of a breach's words, in the article that states the duty
+BREACH_MIN_COVERAGE = 0.5  # of the question's words, in the breach an answer quotes, for its duty to be sought
 PLACE_BONUS = 0.1  # rerank: a passage of the local regulation of a place the question names
 
 

@@ -123,6 +123,21 @@ def test_each_citation_names_the_article_its_matching_sentence_is_in(ask):
     assert "第三十五条" in c["locators"]  # the passage does hold both
 
 
+def test_a_penalty_item_brings_the_duty_it_enforces(ask):
+    """安全生产法 第九十九条（八） punishes a restaurant without a gas alarm; 第三十六条 states the duty.
+    Asked whether the alarm is required, the duty answers and the penalty follows; asked what
+    happens without one, the penalty answers and the duty follows."""
+    body = ask("开饭馆用液化气的，是不是非得装那个燃气报警器？")
+    assert not body["abstained"]
+    assert body["answer"] == "餐饮等行业的生产经营单位使用燃气的，应当安装可燃气体报警装置，并保障其正常使用。"
+    assert [c["locator"] for c in body["citations"][:2]] == ["第三十六条", "第九十九条"]
+    assert all(c["doc_id"] == "anquan-shengchan-fa-2021" for c in body["citations"][:2])
+    body = ask("饭馆使用燃气没装可燃气体报警装置，会被怎么处罚？")
+    assert [c["locator"] for c in body["citations"][:2]] == ["第九十九条", "第三十六条"]
+    s, e = body["citations"][1]["highlight"]
+    assert "应当安装可燃气体报警装置" in body["citations"][1]["text"][s:e]
+
+
 def test_every_answer_sentence_is_in_its_citations(ask):
     """Extractive answers quote: each sentence of a passage or clause answer occurs verbatim in a
     cited passage, at the highlighted span; task answers are the record's fields, which the
