@@ -517,14 +517,11 @@ class Answerer:
         figure = figure_pattern(question)  # "多少天": prefer the sentence that gives days
         best_hit, best_span, best_score = hits[0], None, -1.0
         figure_cover = 0.0  # the best coverage of a sentence that gives a figure in the unit asked
-        own_span: dict[int, tuple[tuple[int, int], float]] = {}  # each passage's best sentence
         for rank, h in enumerate(top):
             text = h.payload.get("text", "")
             for s, e in _sentences(text):
                 sentence = text[s:e]
                 covered = self.known_coverage(question, [sentence])
-                if covered > own_span.get(id(h), (None, 0.0))[1]:
-                    own_span[id(h)] = ((s, e), covered)
                 sc = covered - 0.05 * rank
                 if figure is not None and figure.search(sentence):
                     figure_cover = max(figure_cover, covered)
@@ -544,18 +541,19 @@ class Answerer:
         if not verdict.answerable:
             return self._abstain(verdict.reason, hits, top_k)
         ordered = [best_hit] + [h for h in hits if h is not best_hit]
+        marked: dict[int, tuple[int, int]] = {}  # a citation's sentence, when not its best match
         duty = self._duty_of_penalty(question, best_hit, best_span)
         if duty is not None:
             hit, span = duty
             if RE_CONSEQUENCE_Q.search(question):  # "不装会怎么样": the penalty answers, the duty follows
                 ordered = [best_hit, hit] + [h for h in ordered[1:] if h.id != hit.id]
-                own_span[id(hit)] = (span, 1.0)
+                marked[id(hit)] = span
             else:  # "是不是非得装": the duty answers, the penalty for breaching it follows
                 ordered = [hit] + [h for h in ordered if h.id != hit.id]
                 best_hit, best_span = hit, span
         # every citation marks its own sentence that shares most with the question, and so names
         # the article or item that sentence is in, not the first one its passage holds
-        cits = [citation(h, best_span if h is best_hit else self._best_sentence(question, h, own_span))
+        cits = [citation(h, best_span if h is best_hit else marked.get(id(h)) or self._best_sentence(question, h))
                 for h in ordered[:top_k]]
         text = best_hit.payload.get("text", "")
         answer_text = text[best_span[0] : best_span[1]] if best_span else text[:200]
@@ -575,19 +573,19 @@ class Answerer:
             if RE_PENALTY_SECTION.search(h.payload.get("section", "")) or h.id == hit.id:
                 continue
             if self.known_coverage(breach, [h.payload.get("text", "")]) >= DUTY_MIN_COVERAGE:
-                sentence = self._best_sentence(breach, h, {})
+                sentence = self._best_sentence(breach, h)
                 return (h, sentence) if sentence is not None else None
         return None
 
-    def _best_sentence(self, question: str, hit: Hit, known: dict[int, tuple[tuple[int, int], float]]) -> tuple[int, int] | None:
+    def _best_sentence(self, question: str, hit: Hit) -> tuple[int, int] | None:
         """The span of the sentence of ``hit`` that covers most of the question, None when none covers any."""
-        if id(hit) not in known:
-            text = hit.payload.get("text", "")
-            for s, e in _sentences(text):
-                covered = self.known_coverage(question, [text[s:e]])
-                if covered > known.get(id(hit), (None, 0.0))[1]:
-                    known[id(hit)] = ((s, e), covered)
-        return known[id(hit)][0] if id(hit) in known else None
+        text = hit.payload.get("text", "")
+        best, best_cover = None, 0.0
+        for s, e in _sentences(text):
+            covered = self.known_coverage(question, [text[s:e]])
+            if covered > best_cover:
+                best, best_cover = (s, e), covered
+        return best
 
     def rerank(self, question: str, hits: list[Hit], depth: int) -> list[Hit]:
         """Re-order the first ``depth`` hits by the share of the question each passage covers (title
