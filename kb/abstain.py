@@ -56,13 +56,19 @@ RE_EDITION = re.compile(
     r"|《(?P<t2>[^》]{4,40})》\s*[（(]?\s*(?P<y2>(?:19|20)\d{2})\s*年?\s*(?:版|修订|修正)"
 )
 # how the documents name a sum people ask about: "多少奖金" is answered by "1000元至1万元的奖励"
-NOUN_FORMS = {"奖金": "奖金|奖励", "赏金": "奖金|奖励", "奖钱": "奖金|奖励", "罚金": "罚金|罚款", "补助金": "补助|补贴"}
+NOUN_FORMS = {"奖金": "奖金|奖励", "赏金": "奖金|奖励", "奖钱": "奖金|奖励", "罚金": "罚金|罚款", "补助金": "补助|补贴",
+              # a sum asked as such ("多少金额以上的处罚") is given by any figure in 元
+              "金额": "元", "数额": "元", "总额": "元", "钱数": "元"}
 INCIDENTS = r"(?:事故|爆炸|火灾|地震|洪水|山洪|洪灾|暴雨|台风|坍塌|垮塌|泄漏|透水|冒顶)"
 # a question about one incident: "那起烧烤店燃气爆炸事故", "这场山洪"
 RE_INCIDENT_Q = re.compile(rf"(?:那|这)(?:起|场|次)(?P<x>[\u4e00-\u9fff]{{2,16}}?){INCIDENTS}")
 # or by what it caused: "甘肃积石山6.2级地震造成多少人遇难", "宁夏银川烧烤店燃气爆炸事故一共造成了多少人死亡"
 RE_INCIDENT_CAUSED = re.compile(
     rf"(?P<x>[\u4e00-\u9fff\d.]{{2,16}}?){INCIDENTS}(?:一共|共|总共|已经?|最终|先后)?(?:造成|导致|致使|致)了?(?:多少|几)"
+)
+# or by an aspect of it: "北京长峰医院火灾的直接原因是什么"
+RE_INCIDENT_ASPECT = re.compile(
+    rf"(?P<x>[\u4e00-\u9fff\d.]{{2,16}}?){INCIDENTS}的?(?:直接|主要|根本)?(?P<a>原因|起因|经过|责任人|调查结论|处理结果)"
 )
 # a sum of money without its unit: "罚款多少", "对企业罚多少", "赔偿是多少", "预算总额是多少"
 # (多少钱 and 多少元 are units)
@@ -229,6 +235,7 @@ class AnswerabilityJudge:
             lambda: self.missing_quantity(q, passages if figure_passages is None else figure_passages),
             lambda: self.missing_theme(q, [primary]),  # the passage the answer quotes states it
             lambda: self.missing_outcome(q, primary),
+            lambda: self.missing_incident_aspect(q, passages),
             lambda: self.missing_members(q, passages, primary),
             lambda: self.missing_part(q, passages),
         ):
@@ -549,8 +556,9 @@ class AnswerabilityJudge:
             if not any(RE_MONEY.search(p) for p in passages):
                 return "检索到的段落中没有具体的金额"
             return self.missing_amount(q, passages, figure=RE_MONEY)
-        if pattern is None:
-            return self.missing_amount(q, passages)
+        if pattern is None:  # "多少直接经济损失": some figure, about what is asked
+            return self.missing_amount(q, passages) or (
+                self.missing_incident_figure(q, passages, RE_FIGURE) if RE_AMOUNT_Q.search(q) else None)
         if not any(pattern.search(p) for p in passages):
             return "检索到的段落中没有问题所问的数字"
         # "特种作业操作证每隔几年复审一次": how often something is done that the corpus never names
@@ -583,13 +591,30 @@ class AnswerabilityJudge:
                     any(k.group(2) == head and k.group(1) != mod for k in RE_KIND.finditer(s)) for s in with_head
                 ):
                     return f"检索到的段落中的数字说的是别的{head}，不是“{mod}{head}”"
-        # "那起烧烤店燃气爆炸事故造成多少人死亡": a figure about that incident, so a sentence that names
-        # it (its specific words) must give the figure; a list of incidents handled gives none
+        return self.missing_incident_figure(q, passages, pattern)
+
+    def missing_incident_aspect(self, q: str, passages: list[str]) -> str | None:
+        """"长峰医院火灾的直接原因": a sentence naming the incident (its rare words) must speak of its
+        原因 (经过, 责任人); a list of incidents handled says nothing of any one's cause."""
+        m = RE_INCIDENT_ASPECT.search(q)
+        words = self._incident_words(m.group("x")) if m else []
+        if words and not any(all(w in s for w in words) and m.group("a") in s for p in passages for s in _sentences(p)):
+            return f"检索到的段落中没有“{'、'.join(words)}”的{m.group('a')}"
+        return None
+
+    def _incident_words(self, name: str) -> list[str]:
+        """The rare words of an incident's name: what a sentence about it must say (烧烤店, 长峰)."""
+        return [w for w, f in self.pos_words(name)
+                if f.startswith(_NOUN_POS) and len(w) >= 2 and 0 < self.doc_freq(w) <= self.rare_df()]
+
+    def missing_incident_figure(self, q: str, passages: list[str], pattern: re.Pattern[str]) -> str | None:
+        """"那起烧烤店燃气爆炸事故造成多少人死亡", "台风“杜苏芮”造成了多少直接经济损失": a figure about
+        that incident, so a sentence that names it (its specific words) must give the figure; a list of
+        incidents handled gives none."""
         incident = RE_INCIDENT_Q.search(q) or RE_INCIDENT_CAUSED.search(q)
         words = []
         if incident:  # its rare words, everyday ones too (烧烤店 is how people say 餐饮, and a thing here)
-            words = [w for w, f in self.pos_words(incident.group("x"))
-                     if f.startswith(_NOUN_POS) and len(w) >= 2 and 0 < self.doc_freq(w) <= self.rare_df()]
+            words = self._incident_words(incident.group("x"))
         words += [m.group(1) or m.group(2) for m in RE_NAMED_STORM.finditer(q)]  # 台风“杜苏芮” (a known one)
         if words and not any(all(w in s for w in words) and pattern.search(s) for p in passages for s in _sentences(p)):
             return f"检索到的段落中没有“{'、'.join(words)}”的具体数字"
@@ -632,6 +657,8 @@ def _kind(title: str) -> str:
 
 def figure_pattern(question: str) -> re.Pattern[str] | None:
     """For "多少天 / 几个人 / 多远 / 多久" questions: the figures in the unit asked for."""
+    if RE_SHARE_Q.search(question):  # "浓度多高", "含量多大": a share or a concentration, not a height
+        return RE_SHARE
     m = RE_QUANTITY_Q.search(question)
     if not m:
         return None
@@ -649,6 +676,8 @@ def figure_pattern(question: str) -> re.Pattern[str] | None:
     return re.compile(rf"{NUMBER}\s*(?:{units})" + (r"|每(?:年|半年|季度|月|周|日|天)" if often else ""))
 
 
+RE_SHARE_Q = re.compile(r"(?:浓度|含量|纯度|占比|比例|比重|含水率)[^，,。？?]{0,6}?(?:多高|多大)")
+RE_SHARE = re.compile(rf"{NUMBER}\s*(?:[%％‰]|ppm|mg/m[3³]|g/m[3³]|毫克|克/立方米)|百分之[{CN_NUM}\d.]+|[<>≤≥]\s*\d")
 TIME_QUESTION_UNITS = ("天", "日", "个工作日", "小时", "个小时", "分钟", "年", "个月", "月")
 RE_HOW_OFTEN = re.compile(r"一次|一回|每隔|间隔|频次|周期")
 RE_DONE_ONCE = re.compile(r"([\u4e00-\u9fff]{2,6}?)(?:一次|一回)")  # "每隔几年需要复审一次": what is done

@@ -518,3 +518,34 @@ def test_a_figure_about_another_kind_of_fire_does_not_answer(knows_all):
     # a grade for every kind of accident answers about one kind of it
     general = "重大事故，是指造成10人以上30人以下死亡的事故。"
     assert reason(knows_all, "煤矿事故死亡多少人算重大事故？", [general]) is None
+
+
+def test_a_share_asked_how_high_is_a_percentage():
+    # 浓度多高 asks a percentage or a concentration; read as a height it wanted metres
+    p = figure_pattern("含氯的84消毒水，浓度多高就算危险化学品了？")
+    assert p.search("次氯酸钠溶液[含有效氯>5%]") and not p.search("高度不得超过5米")
+    assert figure_pattern("一氧化碳含量多大才算超标？").search("30mg/m3以下")
+
+
+def test_a_sum_asked_as_such_is_any_sum_in_yuan():
+    judge = _one_rare_word("金额", 3)
+    q = "无锡化工企业因违法受到多少金额以上的行政处罚，就要把安全风险等级提高一级？"
+    assert reason(judge, q, ["违反安全生产法律法规受到行政处罚5万元及以上的，自动提高一级。"]) is None
+    assert "金额" in reason(judge, q, ["违反安全生产法律法规受到行政处罚的，自动提高一级。"])
+
+
+def test_the_cause_of_a_named_incident(knows_all):
+    judge = _one_rare_word("长峰", 2)
+    q = "北京长峰医院火灾的直接原因是什么？"
+    listed = "及时处置北京长峰医院火灾、宁夏银川烧烤店燃气爆炸等重特大事故，加快事故调查。"
+    assert "原因" in reason(judge, q, [listed])
+    assert reason(judge, q, ["北京长峰医院火灾的直接原因是施工中违规动火。"]) is None
+    # a general question about accident causes names no incident
+    assert reason(knows_all, "生产安全事故的直接原因有哪些？", ["查明事故发生的经过、原因。"]) is None
+
+
+def test_a_figure_about_a_named_storm_without_a_unit(knows_all):
+    # "多少直接经济损失" names no unit; the storm still has to be in a sentence that gives a figure
+    q = "台风“杜苏芮”带来的洪涝灾害造成了多少直接经济损失？"
+    assert "杜苏芮" in reason(knows_all, q, ["去年面对台风“杜苏芮”强势北上，全力应对处置。"])
+    assert reason(knows_all, q, ["台风“杜苏芮”造成直接经济损失1657.9亿元。"]) is None
