@@ -37,6 +37,8 @@ RE_OWNER_Q = re.compile(
     r"(责任|牵头|负责|配合)(单位|科室|部门|处室)|哪个科(?![目学技普研])|谁家|"
     r"(是不是|是否|是).{0,14}(负责|牵头|主管|承担)|(负责|牵头|主管)(吗|么)"
 )
+# "谁" as the object of a verb asks no owner: "西安打算出什么来明确谁管安全" asks for the 清单
+RE_EMBEDDED_WHO = re.compile(r"(?:明确|确定|厘清|分清|弄清|搞清|划清)了?(?:由|归|是)?谁")
 RE_OFFICE_Q = re.compile(r"科室|处室|(?:哪[一两二三四五六几]?个|哪些|什么)科(?![目学技普研])")  # not 科目, 科学, 科技
 # the 部门 of a named 应急(管理)局 are its offices too ("中卫应急局是哪些部门在抓")
 RE_BUREAU_DEPT_Q = re.compile(r"应急(?:管理)?局.{0,4}(?:哪[一两二三四五六几]?个|哪些|什么)(?:部门|单位)")
@@ -182,7 +184,7 @@ class Answerer:
         """"落实《中卫市应急预案编制指南》…由谁负责": the guide is not stored, but a task that names it
         is; an owner or deadline question about that task is answered from its record. Only when the
         unstored titles are the sole reason to abstain, and the task picked names them."""
-        if not (RE_OWNER_Q.search(question) or RE_DEADLINE_Q.search(question)):
+        if not (asks_owner(question) or RE_DEADLINE_Q.search(question)):
             return None
         cited = [c for c in self.judge.cited_documents(question) if self.judge.corpus_has(c)]
         if not cited:
@@ -349,7 +351,7 @@ class Answerer:
 
     # -- 2. owners / deadlines ---------------------------------------------
     def _task_question(self, question: str, top_k: int, flt: SearchFilter | None) -> Answer | None:
-        wants_owner = bool(RE_OWNER_Q.search(question))
+        wants_owner = asks_owner(question)
         wants_deadline = bool(RE_DEADLINE_Q.search(question))
         if not (wants_owner or wants_deadline):
             return None
@@ -648,6 +650,11 @@ def _common_run(a: str, b: str) -> int:
             else:
                 break
     return best
+
+
+def asks_owner(question: str) -> bool:
+    """Whether a question asks who (which office) does something."""
+    return bool(RE_OWNER_Q.search(RE_EMBEDDED_WHO.sub("", question)))
 
 
 def article_list(question: str) -> tuple[int, list[int]] | None:

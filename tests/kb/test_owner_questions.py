@@ -162,3 +162,12 @@ def test_tasks_described_in_everyday_words(kb_dir):
         tasks = {t.number: t for t in kb.catalog.tasks("001_6081a029a38b96ac")}
         misses = [(n, q, a.owners) for n, q in EVERYDAY if (a := answerer.ask(q)).owners != tasks[n].owners]
         assert len(misses) <= len(EVERYDAY) * 0.05, misses
+
+
+def test_who_as_the_object_of_a_verb_asks_no_owner():
+    from kb.answer import asks_owner
+
+    # "出什么东西来明确谁管安全" asks for a document (a 责任清单), not for an office
+    assert not asks_owner("密室逃脱、玻璃栈道这些新业态，西安打算出什么东西来明确谁管安全？")
+    assert asks_owner("重大隐患动态清零行动由哪个科室负责？")
+    assert asks_owner("明确由谁负责的是哪个科室？")  # the office is still asked for
