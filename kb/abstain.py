@@ -76,10 +76,10 @@ RE_MONEY_Q = re.compile(
     r"(?:罚款|罚金|罚|赔偿|赔|补偿|补助|补贴|奖励|奖金|预算|经费|资金|投资|拨款|总额|金额)(?:是|为|大概|一般|大约|能|会|要|得|最多|最少|至少|金额|数额)*"
     r"(?:多少|几)(?![人天日年个名次项倍分钱元块])"
 )
-# a theme or slogan asked for: "安全生产月的活动主题是什么"
 # whether a planned thing finally happened: "示范县最后有没有通过国家评议" (plans state intentions)
 RE_OUTCOME_Q = re.compile(r"(?:最后|最终|后来)[^，。？?]{0,6}?(?:有没有|是否|有无|了没有|了没|了吗)")
 RE_OUTCOME = re.compile(r"已经?|获得|荣获|被(?:评|命名|授予|认定)|通过了|成功")
+# a theme or slogan asked for: "安全生产月的活动主题是什么"
 RE_THEME_Q = re.compile(r"(主题|口号|标语)(?:是什么|是啥|叫什么|是哪|有哪些|为何)")
 # a document cited by its order number: 应急管理部令第10号, 国务院令第708号, 主席令第88号
 RE_ORDER_NUMBER = re.compile(r"((?:应急管理部|国家安全生产监督管理总局|国家安全监管总局|安监总局|国务院|主席|[\u4e00-\u9fff]{2,8}部)令)\s*第\s*(\d{1,4})\s*号")
