@@ -47,8 +47,10 @@ RE_LIST_Q = re.compile(r"哪些|几项|多少项|什么任务|哪几项|有哪|�
 CN_DIGITS = "零〇一二两三四五六七八九十百千"
 RE_ARTICLE_REF = re.compile(rf"第\s*([{CN_DIGITS}\d]+)\s*条(?:\s*第\s*([{CN_DIGITS}\d]+)\s*款)?(?:\s*第?\s*[（(]?([{CN_DIGITS}\d]+)[）)]?\s*项)?")
 # several articles at once: "第四条和第五条", "第二十一、二十二条", "第四条至第六条"
+RANGE_SEPARATORS = ("至", "到", "-", "—", "~")
+LIST_SEPARATORS = "|".join(("、", "，", ",", "以及", "和", "及", "与") + RANGE_SEPARATORS)
 RE_ARTICLE_LIST = re.compile(
-    rf"第\s*([{CN_DIGITS}\d]+)\s*条?((?:\s*(?:、|，|,|和|及|与|以及|至|到|-|—|~)\s*第?\s*[{CN_DIGITS}\d]+\s*条?)+)(?<=条)"
+    rf"第\s*([{CN_DIGITS}\d]+)\s*条?((?:\s*(?:{LIST_SEPARATORS})\s*第?\s*[{CN_DIGITS}\d]+\s*条?)+)(?<=条)"
 )
 MAX_LISTED_ARTICLES = 10
 RE_ITEM_REF = re.compile(rf"([一二三四五六七八九十]+)\s*[、.．]?\s*(?:[（(]\s*([一二三四五六七八九十]+)\s*[）)])?\s*(\d+)?")
@@ -665,11 +667,11 @@ def article_list(question: str) -> tuple[int, list[int]] | None:
     m = RE_ARTICLE_LIST.search(question)
     if not m:
         return None
-    parts = re.split(r"(、|，|,|和|及|与|以及|至|到|-|—|~)", m.group(0))
+    parts = re.split(f"({LIST_SEPARATORS})", m.group(0))
     numbers: list[int] = []
     ranged = False
     for part in parts:
-        if part in ("至", "到", "-", "—", "~"):
+        if part in RANGE_SEPARATORS:
             ranged = True
             continue
         digits = re.sub(r"[第条\s]", "", part)
