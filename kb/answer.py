@@ -309,7 +309,8 @@ class Answerer:
     def _clauses_answer(self, doc: dict, locators: list[str], question: str, top_k: int) -> Answer:
         """"第四条和第五条分别是什么": each article's text in turn, each cited; an article the document
         lacks is named in a notice."""
-        answers = [self._clause_answer(doc, loc, question, top_k) for loc in locators]
+        passages = self.kb.store.scroll(SearchFilter({"doc_id": doc["doc_id"]}))  # read once for all
+        answers = [self._clause_answer(doc, loc, question, top_k, passages) for loc in locators]
         found = [a for a in answers if not a.abstained]
         if not found:
             return answers[0]
@@ -322,14 +323,17 @@ class Answerer:
                       citations=cits[: max(top_k, len(found))], kind="clause",
                       notices=[a.answer for a in answers if a.abstained])
 
-    def _clause_answer(self, doc: dict, locator: str, question: str, top_k: int) -> Answer:
+    def _clause_answer(self, doc: dict, locator: str, question: str, top_k: int,
+                       passages: list[Hit] | None = None) -> Answer:
+        """The unit ``locator`` of ``doc`` quoted and cited; ``passages``: the document's stored
+        passages, when the caller has them already."""
         if not self.kb.catalog.units(doc["doc_id"], locator):
             m = re.fullmatch(r"第(.+)条", locator)
             if m and self.kb.catalog.units(doc["doc_id"], m.group(1)):
                 locator = m.group(1)  # "第十条" of a flat item list means item 十
             elif m or re.fullmatch(rf"[{CN_DIGITS}]+", locator):
                 locator = self._item_under_heading(doc["doc_id"], m.group(1) if m else locator, question) or locator
-        hits = self.kb.store.scroll(SearchFilter({"doc_id": doc["doc_id"]}))
+        hits = passages if passages is not None else self.kb.store.scroll(SearchFilter({"doc_id": doc["doc_id"]}))
         covering = [h for h in hits if locator in (h.payload.get("locators") or []) or h.payload.get("locator", "").startswith(locator)]
         covering.sort(key=lambda h: h.payload.get("position", 0))
         if not covering:
