@@ -8,9 +8,9 @@ from __future__ import annotations
 
 
 def _split_constants():
-    from ingest.splitter import SENTENCE_END, TAIL_MIN, TASK_MAX
+    from ingest.splitter import TAIL_MIN, TASK_MAX
 
-    return SENTENCE_END, TASK_MAX, TAIL_MIN
+    return TASK_MAX, TAIL_MIN
 
 
 def _spans(text: str, max_chars: int) -> list[tuple[int, int]]:
@@ -54,7 +54,7 @@ class ChunkCounter:
         return self.done + cur + (self._heading is not None)
 
     def _joins_last(self, cur: list) -> bool:
-        _, _, tail_min = _split_constants()
+        _, tail_min = _split_constants()
         last = self._last
         return (last is not None and cur[1] - cur[0] < tail_min and last[2] == cur[2] == "paragraph"
                 and cur[1] - last[0] <= self.max_chars)
@@ -82,7 +82,7 @@ class ChunkCounter:
                 self._heading[1] = end
             return
         if kind == "task":
-            _, task_max, _ = _split_constants()
+            task_max, _ = _split_constants()
             self._flush()
             self.done += 1 if len(text) <= task_max else _pieces(_task_body(text), self.max_chars)
             self._heading, self._last = None, [start, end, "task"]
