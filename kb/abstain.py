@@ -175,6 +175,8 @@ class AnswerabilityJudge:
         self.offices = offices  # the offices the task records name
         self.places_path = places
         self._places: set[str] | None = None
+        self._provinces: set[str] | None = None
+        self._local_places: dict[str, set[str]] = {}
         self.out_of_scope_path = out_of_scope
         self._out_of_scope: list[tuple[str, str]] | None = None
         self._forms: list[tuple[str, str, str, str, frozenset[str]]] = []
@@ -190,6 +192,18 @@ class AnswerabilityJudge:
                         names.update(line.split())
             self._places = names
         return self._places
+
+    @property
+    def provinces(self) -> set[str]:
+        """The province-level places: the gazetteer's first line."""
+        if self._provinces is None:
+            self._provinces = set()
+            if self.places_path is not None and self.places_path.exists():
+                for line in self.places_path.read_text(encoding="utf-8").splitlines():
+                    if line.strip() and not line.lstrip().startswith("#"):
+                        self._provinces = set(line.split())
+                        break
+        return self._provinces
 
     @property
     def out_of_scope_words(self) -> list[tuple[str, str]]:
@@ -218,10 +232,10 @@ class AnswerabilityJudge:
         return Judgement(None)
 
     def judge(self, question: str, passages: list[str], coverage: float, primary: str | None = None,
-              figure_passages: list[str] | None = None) -> Judgement:
+              figure_passages: list[str] | None = None, primary_title: str = "") -> Judgement:
         """``passages``: the texts (and titles) of the best hits; ``primary``: the one the answer would
-        quote (default: the first); ``coverage``: the share of the question's known, weighted terms
-        the passages contain (thesaurus terms count)."""
+        quote (default: the first), ``primary_title`` its document's title; ``coverage``: the share of
+        the question's known, weighted terms the passages contain (thesaurus terms count)."""
         q = unicodedata.normalize("NFKC", question)
         text = "\n".join(passages)
         primary = primary if primary is not None else (passages[0] if passages else "")
@@ -229,6 +243,7 @@ class AnswerabilityJudge:
         if not first.answerable:
             return first
         for check in (
+            lambda: self.wrong_place(q, primary_title),
             lambda: self.missing_year(q, primary),
             lambda: self.missing_contact(q, primary),
             lambda: self.missing_date(q, primary),
@@ -311,6 +326,32 @@ class AnswerabilityJudge:
         """The gazetteer places a question names (short forms: 浙江, 中卫)."""
         names = (_place_base(w) for w in self.words(q))
         return [n for n in names if n in self.places]
+
+    def local_places(self, title: str) -> set[str]:
+        """The city or district a document's title is about (西安, 秦州; not 北京 or 山东, whose
+        regulations cover many cities): a local plan speaks for that place only."""
+        if title in self._local_places:
+            return self._local_places[title]
+        own = {p for p in self.places_in(title) if p not in self.provinces}
+        own.update(p for p in self.places - self.provinces if title.startswith(p))  # 深圳经济特区…
+        district = RE_SUBPLACE.match(title)  # "秦州区应急管理工作思路初探"
+        if district and district.group(1) not in GENERIC_AREAS:
+            own.add(_place_base(district.group(1)))
+        self._local_places[title] = own
+        return own
+
+    def wrong_place(self, q: str, title: str) -> str | None:
+        """"秦州区组建了多少支队伍" answered from the 西安 plan: when the quoted passage's document is
+        a city's or a district's and the question names other places but not that one, it does not
+        answer (a national law answers anywhere: no judgement)."""
+        own = self.local_places(title)
+        if not own:
+            return None
+        asked = set(self.places_in(q))
+        asked.update(p for t in self.titles() for p in self.local_places(t) if p in q)
+        if asked and not asked & own:
+            return f"检索到的段落出自《{title}》，说的是{'、'.join(sorted(own))}，不是{'、'.join(sorted(asked))}"
+        return None
 
     def unknown_place(self, q: str) -> str | None:
         for word in self.words(q):

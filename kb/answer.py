@@ -525,7 +525,11 @@ class Answerer:
         figure = figure_pattern(question)  # "多少天": prefer the sentence that gives days
         best_hit, best_span, best_score = hits[0], None, -1.0
         figure_cover = 0.0  # the best coverage of a sentence that gives a figure in the unit asked
+        # "秦州区…": a local plan of another place (the 西安 plan) answers only when nothing else is near
+        elsewhere = [bool(self.judge.wrong_place(question, h.payload.get("title", ""))) for h in top]
         for rank, h in enumerate(top):
+            if elsewhere[rank] and not all(elsewhere):
+                continue
             text = h.payload.get("text", "")
             for s, e in _sentences(text):
                 sentence = text[s:e]
@@ -543,6 +547,7 @@ class Answerer:
         # a figure must be in the passages fusion ranks best: re-ordering by coverage brings up
         # passages that share the question's words, and with them figures about other things
         verdict = self.judge.judge(question, texts, cover, primary=_judged_text(best_hit),
+                                   primary_title=best_hit.payload.get("title", ""),
                                    figure_passages=[_judged_text(h) for h in fused[:JUDGED_HITS]])
         if verdict.answerable and figure is not None and figure_cover < self.kb.settings.figure_min_coverage:
             verdict = Judgement("检索到的段落中给出数字的句子与问题所问的不相符")

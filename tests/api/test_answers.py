@@ -107,6 +107,14 @@ def test_near_misses_are_answered(ask, question, needle):
     assert cited(body, needle)
 
 
+def test_a_question_naming_a_place_is_answered_from_that_places_document(ask):
+    # the 中卫 plan's passages rank near 山东's article; a city's plan speaks for its own city only
+    body = ask("山东的高危企业，领导是不是得到一线跟班")
+    assert body["abstained"] is False, body["answer"]
+    assert body["citations"][0]["title"].startswith("山东省安全生产条例"), body["citations"][0]["title"]
+    assert "现场带班制度" in body["answer"]
+
+
 def test_each_citation_names_the_article_its_matching_sentence_is_in(ask):
     """A passage may hold two short articles (安全生产法 第三十五条 and 第三十六条); a citation that
     is not the answer still marks its own sentence that matches the question, and names that

@@ -108,6 +108,24 @@ def test_unknown_names_places_and_offices(judge):
     assert reason(judge, "中卫市应急管理局应急协调科负责哪些任务？") is None
 
 
+def test_a_local_plan_answers_for_its_own_place_only():
+    tk = Tokenizer()
+    titles = ["西安市应急管理局关于印发《2023年应急管理工作要点》的通知", "秦州区应急管理工作思路初探",
+              "深圳经济特区安全生产监督管理条例", "山东省安全生产条例（2021年修订）", "中华人民共和国安全生产法"]
+    j = AnswerabilityJudge(doc_freq=lambda w: 5, titles=lambda: titles, corpus_has=lambda w: True, words=tk.words,
+                           pos_words=tk.pos_words, out_of_scope=None)
+    assert j.local_places(titles[0]) == {"西安"} and j.local_places(titles[1]) == {"秦州"}
+    assert j.local_places(titles[2]) == {"深圳"}
+    assert j.local_places(titles[3]) == set()  # a province's regulation covers its cities
+    q = "秦州区一共组建了多少支镇村应急救援队伍？"
+    assert "西安" in j.judge(q, ["组建一支30-50人规模专(兼)职应急救援队伍"], 1.0, primary_title=titles[0]).reason
+    assert j.wrong_place(q, titles[1]) is None
+    assert j.wrong_place("宝鸡市的试点在哪几个镇街？", titles[0])  # a gazetteer city
+    assert j.wrong_place(q, titles[4]) is None  # a national law answers anywhere
+    assert j.wrong_place("应急救援队伍怎么组建？", titles[0]) is None  # no place asked
+    assert j.wrong_place("济南的企业要不要设安全总监？", titles[3]) is None
+
+
 def test_unknown_and_known_documents(judge):
     assert "旅游法" in reason(judge, "旅游法对景区安全有什么规定？")
     # mentioned by a stored text, but not stored itself
