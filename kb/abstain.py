@@ -75,6 +75,8 @@ RE_INCIDENT_ASPECT = re.compile(
 RE_MONEY_Q = re.compile(
     r"(?:罚款|罚金|罚|赔偿|赔|补偿|补助|补贴|奖励|奖金|预算|经费|资金|投资|拨款|总额|金额)(?:是|为|大概|一般|大约|能|会|要|得|最多|最少|至少|金额|数额)*"
     r"(?:多少|几)(?![人天日年个名次项倍分钱元块])"
+    # or the sum after: "发多少高温津贴", "安排了多少财政专项资金"
+    r"|多少[\u4e00-\u9fff]{0,4}?(?:津贴|补贴|补助金?|奖金|罚款|资金|经费|预算|工资|薪酬|赔偿金|补偿金|抚恤金)"
 )
 # whether a planned thing finally happened: "示范县最后有没有通过国家评议" (plans state intentions)
 RE_OUTCOME_Q = re.compile(r"(?:最后|最终|后来)[^，。？?]{0,6}?(?:有没有|是否|有无|了没有|了没|了吗)")
@@ -122,12 +124,16 @@ RE_QUANTITY_Q = re.compile(
 )
 # the words just before a quantity question word: a noun, then fillers (半径是多少, 总投资大概多少)
 RE_HEAD_NOUN = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:的)?(?:是|为|有|要|能|得|应|应当|必须|每隔|间隔|隔|最少|最多|至少|最长|最短|一共|总共|大概|大约|具体|不得|不能|不超过|不少于)*$")
+RE_COUNTED_AFTER = re.compile(r"(?:以上|以下|以内|之内|内|左右|的)*([\u4e00-\u9fff]{2,8})")
+MEASURE_UNITS = ("天", "日", "个工作日", "小时", "个小时", "分钟", "年", "个月", "月", "米", "公里", "平方米", "公顷",
+                 "吨", "公斤", "千克", "元", "万元", "亿元", "钱", "块")
 DISTANCE_UNITS = "米|m|公里|km"
 TIME_UNITS = "小时|日|天|年|月|分钟|周|半年|季度"
 RE_ANY_NUMBER = re.compile(rf"{NUMBER}\s*(?:%|％|[\u4e00-\u9fff]{{1,2}})")
 RE_DOC_SUFFIX = re.compile(r"(条例|办法|规定|细则|规程|要点|法)$")  # longest first: 办法 is not a 法
 # suffixes that name a document when unquoted; "安全规定", "工作要点" are too often plain nouns
 RE_CITED_SUFFIX = re.compile(r"(条例|办法|细则|规程|法)$")
+RE_WAY_OF = re.compile(r"[这那该][套个种项]$")  # "那套办法": 办法 as "a way", not a title
 _NOUN_POS = ("n", "l", "j")
 RE_ASKING = re.compile(r"[？?]|吗|呢|什么|哪|怎么|如何|多少|几|是否|何时|谁|规定了")  # jieba: nouns (n, nz, nt, ns, nr, ...), idioms, abbreviations
 _NOT_IN_TITLES = {"国家", "新", "旧", "现行", "按", "按照", "依据", "根据", "依照", "是", "有", "要", "会", "能"}
@@ -420,6 +426,9 @@ class AnswerabilityJudge:
                 while j > 0 and words[j - 1][1].startswith(_NOUN_POS + ("v", "a", "b", "x")) and words[j - 1][0] not in _NOT_IN_TITLES:
                     j -= 1
                 cited = "".join(w for w, _ in words[j : i + 1])
+                before = "".join(w for w, _ in words[max(0, j - 2) : j])
+                if word.endswith("办法") and (RE_WAY_OF.search(before) or (before.endswith("的") and len(cited) <= 4)):
+                    continue  # "那套办法", "…备勤的轮值办法": a way of doing things, not a title
                 if len(cited) >= 3:
                     out.append(cited)
         return out
@@ -501,8 +510,13 @@ class AnswerabilityJudge:
         # (标准, 人数) are asked about in many ways the passages answer without repeating them
         # (一共, tagged an abbreviation, is an everyday word the thesaurus maps to 总数: not a thing)
         nouns: list[str] = []
-        if q[m.start() : m.start() + 2] == "多少":  # 多少公务员: the noun after
-            after = [w for w, f in self.pos_words(q[m.end() :])[:1] if f.startswith(_NOUN_POS)]
+        if q[m.start() : m.start() + 2] == "多少":  # 多少公务员: the noun after (多少财政专项资金: its head)
+            run: list[str] = []
+            for w, f in self.pos_words(q[m.start() + 2 :]):
+                if not f.startswith(_NOUN_POS):
+                    break
+                run.append(w)
+            after = run[-1:]
             if after and not self._specific(after[0]):
                 return None
             nouns = after
@@ -622,6 +636,15 @@ class AnswerabilityJudge:
             if (noun and len(noun) >= 2 and self._specific(noun, known=True)
                     and not any(noun in s and pattern.search(s) for p in passages for s in _sentences(p))):
                 return f"检索到的段落中没有“{noun}”的具体数字"
+        # "几年以上驾龄": the thing counted, named right after the question word, likewise
+        # (a measure: "几种颜色" counts kinds a list of 红色、橙色 answers without the word)
+        after = RE_COUNTED_AFTER.match(q, m.end()) if m and m.group(1) in MEASURE_UNITS else None
+        if after:
+            tagged = self.pos_words(after.group(1))
+            noun = tagged[0][0] if tagged and tagged[0][1].startswith(_NOUN_POS) else None
+            if (noun and len(noun) >= 2 and self._specific(noun)
+                    and not any(noun in s and pattern.search(s) for p in passages for s in _sentences(p))):
+                return f"检索到的段落中没有“{noun}”的具体数字"
         # "多少公顷才算重大草原火灾": a figure about 森林火灾 is about another kind of 火灾
         kinds = [(m.group(1), m.group(2)) for m in RE_KIND.finditer(q)]
         if kinds:
@@ -714,7 +737,7 @@ def figure_pattern(question: str) -> re.Pattern[str] | None:
         units = DISTANCE_UNITS
     else:
         units, often = TIME_UNITS, True
-    return re.compile(rf"{NUMBER}\s*(?:{units})" + (r"|每(?:年|半年|季度|月|周|日|天)" if often else ""))
+    return re.compile(rf"{NUMBER}\s*(?:{units})" + (r"|每个?(?:年|半年|季度|月|周|星期|日|天)" if often else ""))
 
 
 RE_SHARE_Q = re.compile(r"(?:浓度|含量|纯度|占比|比例|比重|含水率)[^，,。？?]{0,6}?(?:多高|多大)")

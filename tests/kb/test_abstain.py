@@ -133,6 +133,11 @@ def test_unknown_and_known_documents(judge):
     assert reason(judge, "安全生产法第二十一条规定了什么？") is None
     assert reason(judge, "防汛条例对行政处罚复议怎么规定？") is None  # "…怎么规定" is a verb
     assert reason(judge, "西安市要点里应博会是什么活动？") is None  # the issued plan's own name
+    assert "轮值办法" in reason(judge, "轮值办法第三条怎么规定？")
+    # 办法 as "a way of doing it": described, not named
+    assert reason(judge, "局长总值班、各科室每天出人备勤的轮值办法，是哪个单位管？") is None
+    assert reason(judge, "那套轮值办法归谁管？") is None
+    assert "风险分级管控监督管理办法" in reason(judge, "无锡后来出台的化工企业风险分级管控监督管理办法有哪些条款？")
 
 
 def test_办法_is_not_a_法(judge):
@@ -262,6 +267,7 @@ def test_a_rate_needs_a_figure_per_that_unit(judge):
 def test_a_frequency_answers_how_often_only():
     assert figure_pattern("储罐多久检查一次？").search("每半年检查一次")
     assert figure_pattern("几个月检查一次？").search("每季度检查一次")
+    assert figure_pattern("工作会议至少多久开一次？").search("应当每个季度至少召开一次")
     # 每年…两次 says how often drills are held, not how many hours a driver may drive or how many people
     assert not figure_pattern("连续驾驶超过几个小时必须停车休息？").search("每年不少于两次的应急演练")
     assert not figure_pattern("至少要请几名专家？").search("每年组织一次评审")
@@ -450,7 +456,25 @@ def test_a_sum_asked_as_奖金_is_given_as_奖励():
     judge = _one_rare_word("奖金", 3)
     q = "举报私挖滥采的黑煤窑，查实了能拿多少奖金？"
     assert reason(judge, q, ["经查证属实的，应当给予最先举报人1000元至1万元的奖励。"]) is None
-    assert "奖金" in reason(judge, q, ["本市建立健全重大事故隐患举报奖励制度，并向社会公布。"])
+    assert "金额" in reason(judge, q, ["本市建立健全重大事故隐患举报奖励制度，并向社会公布。"])
+    assert "奖金" in reason(judge, q, ["本市建立举报奖励制度。", "对生产经营单位处五万元以下的罚款。"])
+
+
+def test_a_sum_named_after_the_question_word_needs_a_sum():
+    judge = _one_rare_word("津贴", 3)
+    q = "高温天在户外干活，企业每个月要给工人发多少高温津贴？"
+    assert "金额" in reason(judge, q, ["用人单位应当给予适当岗位津贴。"])
+    assert "津贴" in reason(judge, q, ["用人单位应当给予适当岗位津贴。", "对用人单位处五万元以下的罚款。"])
+    assert reason(judge, q, ["高温作业津贴标准为每人每月300元。"]) is None
+
+
+def test_a_measured_thing_named_after_the_question_word_needs_its_figure():
+    judge = _one_rare_word("驾龄", 0)
+    q = "开校车的驾驶员需要有几年以上驾龄才行？"
+    assert "驾龄" in reason(judge, q, ["全面开展安全生产治本攻坚三年行动。"])
+    assert reason(judge, q, ["校车驾驶员应当具有3年以上驾龄。"]) is None
+    # a count of kinds is answered by naming them: "几种颜色" by 红色、橙色
+    assert reason(_one_rare_word("颜色", 3), "预警分几种颜色？", ["预警分为四种，依次用红色、橙色、黄色和蓝色标示。"]) is None
 
 
 def test_an_incident_named_by_what_it_caused_needs_its_own_figure():
