@@ -100,6 +100,12 @@ RE_SERVICE_NUMBER = re.compile(
     r"|[“\"](?:1[12]\d|12\d{3}|9[56]\d{3})[”\"]"
     r"|(?<!\d)(?:1[12]\d|12\d{3}|9[56]\d{3})(?!\d)[^。；\n]{0,10}?(?:电话|热线)"
 )
+# where something is (to be) built or set up: "选址在哪个城市", "分别建在哪几个省", "设在什么地方"
+RE_WHERE_Q = re.compile(
+    r"(?:在|建在|设在|位于|选址在?|落户在?|落在)(?:哪个|哪些|哪几个|什么)(?:城市|省份?|市|县|区县|区|地方|位置)"
+    r"|位于哪|选址在哪|建在哪|设在哪|落户在?哪"
+)
+GENERIC_PLACE_WORDS = {"城市", "全国", "国家", "地方", "城乡", "农村", "山区", "沿海", "各地", "本地", "当地", "异地"}  # tagged ns
 RE_ADDRESS = re.compile(r"地址[:：]|[路街道巷]\d+号|\d+号[楼院]")
 RE_DATE = re.compile(r"\d{1,2}月\d{1,2}日|(19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2}|[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日")
 CN_NUM = "零〇一二两三四五六七八九十百千万亿半"
@@ -252,6 +258,7 @@ class AnswerabilityJudge:
             lambda: self.wrong_place(q, primary_title),
             lambda: self.missing_year(q, primary),
             lambda: self.missing_contact(q, primary),
+            lambda: self.missing_location(q, primary),
             lambda: self.missing_date(q, primary),
             lambda: self.missing_quantity(q, passages if figure_passages is None else figure_passages),
             lambda: self.missing_theme(q, [primary]),  # the passage the answer quotes states it
@@ -493,6 +500,15 @@ class AnswerabilityJudge:
         if RE_ADDRESS_Q.search(q) and not RE_ADDRESS.search(text):
             return "知识库中没有相关的地址"
         return None
+
+    def missing_location(self, q: str, text: str) -> str | None:
+        """"应急管理大学选址在哪个城市": the quoted passage must name a place (a city, a province, a
+        district), not only speak of 选址."""
+        if not RE_WHERE_Q.search(q):
+            return None
+        if self.places_in(text) or any(f == "ns" and w not in GENERIC_PLACE_WORDS for w, f in self.pos_words(text)):
+            return None
+        return "检索到的段落中没有写明具体地点"
 
     def _specific(self, word: str, known: bool = False) -> bool:
         """Few passages use ``word`` and it is no everyday word the thesaurus maps (一共, 老板);

@@ -588,3 +588,11 @@ def test_the_cause_of_a_named_incident(knows_all):
     assert reason(judge, q, ["北京长峰医院火灾的直接原因是施工中违规动火。"]) is None
     # a general question about accident causes names no incident
     assert reason(knows_all, "生产安全事故的直接原因有哪些？", ["查明事故发生的经过、原因。"]) is None
+
+
+def test_where_something_is_built_needs_a_named_place(knows_all):
+    q = "应急管理大学选址在哪个城市？"
+    assert "地点" in reason(knows_all, q, ["合理规划基础设施选址，避免在洪水淹没区建设重要设施。"])
+    assert reason(knows_all, q, ["应急管理大学选址在河北省三河市。"]) is None
+    assert reason(knows_all, "实训基地建在哪个区县？", ["实训基地建在沙坡头区。"]) is None
+    assert reason(knows_all, "实训基地的选址有什么要求？", ["合理规划基础设施选址。"]) is None  # not asking where
