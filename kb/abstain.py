@@ -529,7 +529,7 @@ class AnswerabilityJudge:
         if q[m.start() : m.start() + 2] == "多少":  # 多少公务员: the noun after (多少财政专项资金: its head)
             run: list[str] = []
             for w, f in self.pos_words(q[m.start() + 2 :]):
-                if not f.startswith(_NOUN_POS):
+                if not f.startswith(_NOUN_POS) or len(w) < 2:  # 多少时必须…: 时 is no thing
                     break
                 run.append(w)
             after = run[-1:]
@@ -795,7 +795,7 @@ def _list_markers(text: str) -> int:
     return len(RE_LIST_MARKER.findall(text))
 
 
-RE_AMOUNT_Q = re.compile(r"(?:是|有|为|达|共)多少|多少(?=[\u4e00-\u9fff]{2})")
+RE_AMOUNT_Q = re.compile(r"(?:(?<=是)|(?<=有)|(?<=为)|(?<=达)|(?<=到)|(?<=共)|(?<=超过))多少|多少(?=[\u4e00-\u9fff]{2})")
 
 
 def _sentences(text: str) -> list[str]:

@@ -596,3 +596,10 @@ def test_where_something_is_built_needs_a_named_place(knows_all):
     assert reason(knows_all, q, ["应急管理大学选址在河北省三河市。"]) is None
     assert reason(knows_all, "实训基地建在哪个区县？", ["实训基地建在沙坡头区。"]) is None
     assert reason(knows_all, "实训基地的选址有什么要求？", ["合理规划基础设施选址。"]) is None  # not asking where
+
+
+def test_a_threshold_asked_as_达到多少_needs_a_figure_about_it():
+    judge = _one_rare_word("瓦斯", 5)
+    q = "瓦斯达到多少时必须停止作业、撤出人员？"
+    assert "瓦斯" in reason(judge, q, ["瓦斯超限作业的；", "井下作业人员超过30人。"])
+    assert reason(judge, q, ["瓦斯浓度达到1.0%时，必须停止作业，撤出人员。"]) is None
