@@ -98,6 +98,10 @@ def test_another_departments_word_in_a_list_of_ours_is_not_out_of_scope():
     assert j.out_of_scope("山东的矿山、工地、渔船这些行业，对恶劣天气预警有什么硬要求？") is None
     assert "公安交通管理部门" in j.out_of_scope("驾驶证、行驶证怎么年审？")  # every item is someone else's
     assert "人力资源和社会保障部门" in j.out_of_scope("工伤认定申请要在多少天内提出？")
+    assert "公安出入境管理部门" in j.out_of_scope("护照丢了去哪补办？")
+    assert "民用航空管理部门" in j.out_of_scope("民航客机出了事故，调查报告多久公布？")
+    # a place where an incident happens is no other department's service
+    assert j.out_of_scope("公墓里上坟烧纸引发山火，谁来处理？") is None
 
 
 def test_unknown_names_places_and_offices(judge):
