@@ -171,3 +171,12 @@ def test_who_as_the_object_of_a_verb_asks_no_owner():
     assert not asks_owner("密室逃脱、玻璃栈道这些新业态，西安打算出什么东西来明确谁管安全？")
     assert asks_owner("重大隐患动态清零行动由哪个科室负责？")
     assert asks_owner("明确由谁负责的是哪个科室？")  # the office is still asked for
+
+
+def test_owner_asked_as_主责科室_or_牵头的是谁():
+    from kb.answer import asks_owner
+
+    assert asks_owner("危化品企业重大危险源包保责任制，主责科室是哪个？")
+    assert asks_owner("应急预案管理归口单位是哪个？")
+    assert asks_owner("执法规范化建设，牵头的是谁？")
+    assert not asks_owner("牵头的部门要做哪些事？")  # the duties of an office, not its name
