@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from kb.abstain import AnswerabilityJudge, Judgement, figure_pattern, number_sentence
+from kb.abstain import RE_DATE, RE_DATE_Q, AnswerabilityJudge, Judgement, figure_pattern, number_sentence
 from kb.models import VALIDITY_IN_FORCE, Task
 from kb.offices import named_offices
 from kb.textnorm import normalize
@@ -30,6 +30,9 @@ JUDGED_HITS = 5  # the passages an answer may come from (and abstention looks at
 TASK_LIST_MAX = 30  # tasks an "X科负责哪些任务" answer lists (it always gives the total)
 MAX_TERM_WEIGHT = 6.0  # cap on a word's IDF weight in coverage, so one rare word cannot decide alone
 
+RE_BY_Q = re.compile(r"前|最迟|最晚|截止|截至|期限")
+RE_DATE_BY = re.compile(rf"(?:{RE_DATE.pattern})\s*(?:前|之前|以前|止)")
+DATE_BONUS = 0.6  # "哪天": a sentence giving a date beats a better-covering one without (11月底 is no day)
 RE_OWNER_Q = re.compile(
     r"(哪[一两二三四五六几]?个|哪些|什么|啥)(科室|部门|单位|处室|科(?![目学技普研])|机构)|谁(来)?(负责|牵头|主管|管|承担|落实|抓|干|搞|做|办|推进|推动|组织|实施)|"
     r"谁(来|在|去)[\u4e00-\u9fff]|"  # 谁在抓, 谁来对接, 谁去推广
@@ -524,6 +527,9 @@ class Answerer:
             return Answer("知识库中没有找到与该问题相关的内容。", True, None, None, [], kind="abstain")
         top = hits[:JUDGED_HITS]
         figure = figure_pattern(question)  # "多少天": prefer the sentence that gives days
+        date_asked = None  # "哪天": a date; "最迟哪天前完成": a date something is due by (not 印发 on)
+        if figure is None and RE_DATE_Q.search(question):
+            date_asked = RE_DATE_BY if RE_BY_Q.search(question) else RE_DATE
         best_hit, best_span, best_score = hits[0], None, -1.0
         figure_cover = 0.0  # the best coverage of a sentence that gives a figure in the unit asked
         # "秦州区…": a local plan of another place (the 西安 plan) answers only when nothing else is near
@@ -539,6 +545,8 @@ class Answerer:
                 if figure is not None and figure.search(sentence):
                     figure_cover = max(figure_cover, covered)
                     sc += 0.3
+                elif date_asked and date_asked.search(sentence) and covered >= self.kb.settings.figure_min_coverage:  # "最迟哪天前完成": the sentence with a date
+                    sc += DATE_BONUS
                 elif figure is not None and number_sentence(sentence):
                     sc += 0.1
                 if sc > best_score:

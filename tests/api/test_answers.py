@@ -99,6 +99,8 @@ def test_abstains_and_says_why(ask, question, reason):
         ("在北京想举报哪家单位有安全隐患，可以打什么电话？", "12350"),  # a service number
         ("重大事故的死亡人数标准是多少？", "10人以上30人以下死亡"),  # a generic noun needs no figure of its own
         ("西安市要点里“应博会”是要办什么活动？", "应博会"),  # the plan by a short name
+        # "哪一天前": the sentence with a day it is due by, not 第七条's better-covering "每年11月底前"
+        ("无锡的化工企业风险评估和分级复核最晚哪一天前要做完？", "确保于10月20日前完成"),
     ],
 )
 def test_near_misses_are_answered(ask, question, needle):
