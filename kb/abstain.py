@@ -795,7 +795,7 @@ def _list_markers(text: str) -> int:
     return len(RE_LIST_MARKER.findall(text))
 
 
-RE_AMOUNT_Q = re.compile(r"(?:(?<=是)|(?<=有)|(?<=为)|(?<=达)|(?<=到)|(?<=共)|(?<=超过))多少|多少(?=[\u4e00-\u9fff]{2})")
+RE_AMOUNT_Q = re.compile(r"(?<=[是有为达到共过])多少|多少(?=[\u4e00-\u9fff]{2})")  # 是多少, 达到多少, 超过多少
 
 
 def _sentences(text: str) -> list[str]:

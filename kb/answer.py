@@ -545,8 +545,8 @@ class Answerer:
                 if figure is not None and figure.search(sentence):
                     figure_cover = max(figure_cover, covered)
                     sc += 0.3
-                elif date_asked and date_asked.search(sentence) and covered >= self.kb.settings.figure_min_coverage:  # "最迟哪天前完成": the sentence with a date
-                    sc += DATE_BONUS
+                elif date_asked and date_asked.search(sentence) and covered >= self.kb.settings.figure_min_coverage:
+                    sc += DATE_BONUS  # "最迟哪天前完成": the sentence with a date, if it is about the question
                 elif figure is not None and number_sentence(sentence):
                     sc += 0.1
                 if sc > best_score:
