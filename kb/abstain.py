@@ -39,6 +39,8 @@ RE_ROLE_PERSON = re.compile(
     r"|先进个人|个人|英雄|模范|劳模|标兵|烈士|获奖者)"  # people honoured: "评出的先进个人都有谁"
     r"[^，。？?]{0,4}?(是谁|都是谁|有谁|叫什么|叫啥|姓什么|姓啥|名字|姓名|是哪位|哪位)"
 )
+COMMON_WORD_FREQ = 250  # 张罗 311, 林子 420, 金山 291; invented names 张建国 13, 王志强 3
+RE_PERSON_CUE = re.compile(r"\s*(?:同志|科长|局长|主任|队长|是谁|是哪|在哪|负责|分管|调到)")  # what follows a name
 RE_NAME_ASKED = re.compile(r"叫什么名字|姓什么|姓啥|的姓名|的名字是|哪位|哪[个一]领导|哪[个一]位?同志")
 SURNAMES = set(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚"
@@ -172,6 +174,7 @@ class AnswerabilityJudge:
         pos_words: Callable[[str], list[tuple[str, str]]],
         rare_df: Callable[[], float] = lambda: 20,
         everyday: Callable[[str], bool] = lambda w: False,
+        word_freq: Callable[[str], int] = lambda w: 0,
         offices: Callable[[], set[str]] = set,
         min_coverage: float = 0.15,
         places: Path | None = PLACES,
@@ -184,6 +187,7 @@ class AnswerabilityJudge:
         self.min_coverage = min_coverage
         self.rare_df = rare_df  # a word in at most this many passages is specific
         self.everyday = everyday  # an everyday word the thesaurus maps to document terms (一共, 老板)
+        self.word_freq = word_freq  # how common a word is in general Chinese (jieba's dictionary)
         self.offices = offices  # the offices the task records name
         self.places_path = places
         self._places: set[str] | None = None
@@ -320,6 +324,8 @@ class AnswerabilityJudge:
             return True
         if word[-1] in "里上下中内外边旁前后头":
             return True
+        if len(word) == 2 and self.word_freq(word) >= COMMON_WORD_FREQ and not RE_PERSON_CUE.match(q, at + 2):
+            return True  # "提前张罗好", "山上林子烧掉": common words jieba's dictionary also tags as names
         if len(word) == 3 and self.corpus_has(word[:2]) and self.doc_freq(word[:2]) > 0:
             return True  # "万向节": the corpus says 万向管道; a surname and given name are not a word of it
         return len(word) == 3 and self.doc_freq(word[1:]) > self.rare_df()

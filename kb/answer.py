@@ -167,6 +167,7 @@ class Answerer:
             pos_words=tokenizer.pos_words,
             rare_df=lambda: max(3.0, 0.005 * retriever.passage_count()),
             everyday=self.kb.thesaurus.maps,
+            word_freq=tokenizer.word_freq,
             offices=retriever.offices,
             min_coverage=self.kb.settings.abstain_threshold,
         )

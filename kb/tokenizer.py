@@ -75,6 +75,11 @@ class Tokenizer:
         text = unicodedata.normalize("NFKC", text)
         return [(p.word, p.flag) for p in self._pos.cut(text) if p.word.strip()]
 
+    def word_freq(self, word: str) -> int:
+        """How often jieba's general dictionary has seen ``word`` (0: not in it)."""
+        self.warm_up()
+        return self._jieba.FREQ.get(word, 0)
+
     def words(self, text: str) -> list[str]:
         """Precise-mode words (no sub-words), for sentence cutting and term coverage."""
         self.warm_up()

@@ -607,3 +607,13 @@ def test_a_threshold_asked_as_达到多少_needs_a_figure_about_it():
     q = "瓦斯达到多少时必须停止作业、撤出人员？"
     assert "瓦斯" in reason(judge, q, ["瓦斯超限作业的；", "井下作业人员超过30人。"])
     assert reason(judge, q, ["瓦斯浓度达到1.0%时，必须停止作业，撤出人员。"]) is None
+
+
+def test_common_words_jieba_tags_as_names_are_not_people():
+    tk = Tokenizer()
+    j = AnswerabilityJudge(doc_freq=lambda w: 5, titles=list, corpus_has=lambda w: w in "森林火灾 高温", words=tk.words,
+                           pos_words=tk.pos_words, word_freq=tk.word_freq, places=None, out_of_scope=None)
+    assert j.unknown_name("热浪要来了，政府得提前张罗好哪些事？") is None  # 张罗: to arrange
+    assert j.unknown_name("山上林子烧掉了五十来公顷，算哪一级的林火？") is None  # 林子: woods
+    assert "张建国" in j.unknown_name("张建国负责哪些任务？")  # a name: rare in the dictionary
+    assert "李娜" in j.unknown_name("李娜是哪个科室的？")  # a common name (438), asked about as a person
