@@ -108,6 +108,9 @@ RE_WHERE_Q = re.compile(
     r"|位于哪|选址在哪|建在哪|设在哪|落户在?哪"
 )
 GENERIC_PLACE_WORDS = {"城市", "全国", "国家", "地方", "城乡", "农村", "山区", "沿海", "各地", "本地", "当地", "异地"}  # tagged ns
+# a matter handed to another regulation: "…依照《核电厂核事故应急管理条例》的规定执行"
+RE_REFERRAL = re.compile(r"(?:依照|按照|依据)《([^》]{4,40})》(?:的)?(?:有关)?规定(?:执行|办理)[。；;]?\s*$")
+RE_WHICH_RULES_Q = re.compile(r"(?:按|按照|依照|依据|根据|适用)(?:什么|哪个|哪部|哪些|啥)|(?:什么|哪个|哪部|啥)(?:规定|法规|条例|法律|文件)")
 RE_ADDRESS = re.compile(r"地址[:：]|[路街道巷]\d+号|\d+号[楼院]")
 RE_DATE = re.compile(r"\d{1,2}月\d{1,2}日|(19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2}|[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日")
 CN_NUM = "零〇一二两三四五六七八九十百千万亿半"
@@ -248,10 +251,11 @@ class AnswerabilityJudge:
         return Judgement(None)
 
     def judge(self, question: str, passages: list[str], coverage: float, primary: str | None = None,
-              figure_passages: list[str] | None = None, primary_title: str = "") -> Judgement:
+              figure_passages: list[str] | None = None, primary_title: str = "", sentence: str = "") -> Judgement:
         """``passages``: the texts (and titles) of the best hits; ``primary``: the one the answer would
-        quote (default: the first), ``primary_title`` its document's title; ``coverage``: the share of
-        the question's known, weighted terms the passages contain (thesaurus terms count)."""
+        quote (default: the first), ``primary_title`` its document's title, ``sentence`` the sentence it
+        would quote; ``coverage``: the share of the question's known, weighted terms the passages
+        contain (thesaurus terms count)."""
         q = unicodedata.normalize("NFKC", question)
         text = "\n".join(passages)
         primary = primary if primary is not None else (passages[0] if passages else "")
@@ -260,6 +264,7 @@ class AnswerabilityJudge:
             return first
         for check in (
             lambda: self.wrong_place(q, primary_title),
+            lambda: self.referred_elsewhere(q, sentence),
             lambda: self.missing_year(q, primary),
             lambda: self.missing_contact(q, primary),
             lambda: self.missing_location(q, primary),
@@ -371,6 +376,15 @@ class AnswerabilityJudge:
         if asked and not asked & own:
             return f"检索到的段落出自《{title}》，说的是{'、'.join(sorted(own))}，不是{'、'.join(sorted(asked))}"
         return None
+
+    def referred_elsewhere(self, q: str, sentence: str) -> str | None:
+        """"核电厂场外应急状态分几级" answered by "核电厂核事故的应急处置…依照《核电厂核事故应急管理
+        条例》的规定执行": the corpus hands the matter to a regulation it does not hold. That answers
+        only a question asking which rules apply."""
+        m = RE_REFERRAL.search(sentence)
+        if not m or RE_WHICH_RULES_Q.search(q) or self._title_known(m.group(1)):
+            return None
+        return f"知识库中的文件只写明依照《{m.group(1)}》的规定执行，而该文件不在知识库中"
 
     def unknown_place(self, q: str) -> str | None:
         for word in self.words(q):

@@ -558,6 +558,7 @@ class Answerer:
         # passages that share the question's words, and with them figures about other things
         verdict = self.judge.judge(question, texts, cover, primary=_judged_text(best_hit),
                                    primary_title=best_hit.payload.get("title", ""),
+                                   sentence=best_hit.payload.get("text", "")[best_span[0] : best_span[1]] if best_span else "",
                                    figure_passages=[_judged_text(h) for h in fused[:JUDGED_HITS]])
         if verdict.answerable and figure is not None and figure_cover < self.kb.settings.figure_min_coverage:
             verdict = Judgement("检索到的段落中给出数字的句子与问题所问的不相符")

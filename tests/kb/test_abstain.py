@@ -617,3 +617,14 @@ def test_common_words_jieba_tags_as_names_are_not_people():
     assert j.unknown_name("山上林子烧掉了五十来公顷，算哪一级的林火？") is None  # 林子: woods
     assert "张建国" in j.unknown_name("张建国负责哪些任务？")  # a name: rare in the dictionary
     assert "李娜" in j.unknown_name("李娜是哪个科室的？")  # a common name (438), asked about as a person
+
+
+def test_a_matter_handed_to_a_regulation_the_corpus_lacks(judge):
+    handed = "第三十六条 核电厂核事故的应急处置和调查处理，依照《核电厂核事故应急管理条例》的规定执行。"
+    q = "核电厂出事故时，场外应急状态分成哪几级？"
+    assert "核电厂核事故应急管理条例" in judge.judge(q, [handed], 1.0, sentence=handed).reason
+    assert judge.judge("核电厂核事故的应急处置按什么规定执行？", [handed], 1.0, sentence=handed).reason is None
+    # a stored regulation is answered from itself; a referral inside a duty is no hand-over
+    stored = "矿山事故的处理，依照《中华人民共和国安全生产法》的规定执行。"
+    assert judge.referred_elsewhere(q, stored) is None
+    assert judge.referred_elsewhere(q, "依照《核电厂核事故应急管理条例》的规定执行，并及时报告。") is None
