@@ -441,8 +441,10 @@ class Answerer:
         # overall. A question about 科室 (or the 部门 of a named 应急局), or one that names the
         # plan's place ("…事故调查这块中卫由哪些单位负责"), is about the bureau's own work, which
         # only tasks assign.
+        # A deadline alone ("最晚几月份之前要统计好") is as often a legal time limit: the task must
+        # then be the best passage of all.
         if not (office_asked or places or RE_BUREAU_DEPT_Q.search(question)):
-            general = self.retriever.search(question, 3, flt, self.mode)
+            general = self.retriever.search(question, 3 if asks_owner(question) else 1, flt, self.mode)
             if not any(h.id == best.id for h in general):
                 return None
         years = {m.group(0) for m in RE_YEAR.finditer(question)}

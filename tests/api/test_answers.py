@@ -117,6 +117,16 @@ def test_a_question_naming_a_place_is_answered_from_that_places_document(ask):
     assert "现场带班制度" in body["answer"]
 
 
+def test_a_legal_time_limit_is_not_taken_for_a_plans_deadline(ask):
+    # task 22 of the 中卫 plan (救灾救助, 完成时限 2023年底) is near; the regulation's 10月底 answers
+    body = ask("冬春救助时受灾人员过冬的生活困难最晚几月底前要统计评估完？")
+    assert body["abstained"] is False and body["deadline"] is None, body["answer"]
+    assert "10月底前" in body["answer"]
+    # a deadline of the plan's own work is still the task's
+    body = ask("中卫的重大隐患动态清零行动什么时候完成？")
+    assert body["deadline"] == "2023年底", body["answer"]
+
+
 def test_each_citation_names_the_article_its_matching_sentence_is_in(ask):
     """A passage may hold two short articles (安全生产法 第三十五条 and 第三十六条); a citation that
     is not the answer still marks its own sentence that matches the question, and names that
