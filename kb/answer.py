@@ -623,9 +623,13 @@ class Answerer:
         head = hits[:depth]
         # "我在山东跑大货车…": where the asker is decides which local regulation applies
         places = self.judge.places_in(question)
+        judged = bool(RE_HAZARD_Q.search(question))  # "算不算重大隐患": the judgment standards decide
 
         def local(h: Hit) -> float:
-            return PLACE_BONUS if places and any(p in h.payload.get("title", "") for p in places) else 0.0
+            bonus = PLACE_BONUS if places and any(p in h.payload.get("title", "") for p in places) else 0.0
+            if judged and h.payload.get("category") == "hazard_criteria":
+                bonus += HAZARD_BONUS
+            return bonus
 
         scored = [(self.known_coverage(question, [_judged_text(h)]) + local(h) - penalty * i, -i) for i, h in enumerate(head)]
         order = sorted(range(len(head)), key=lambda i: scored[i], reverse=True)
@@ -662,6 +666,8 @@ RE_CONSEQUENCE_Q = re.compile(r"罚|处分|处理|后果|怎么样|会怎样|怎
 DUTY_MIN_COVERAGE = 0.7  # of a breach's words, in the article that states the duty
 BREACH_MIN_COVERAGE = 0.5  # of the question's words, in the breach an answer quotes, for its duty to be sought
 PLACE_BONUS = 0.1  # rerank: a passage of the local regulation of a place the question names
+HAZARD_BONUS = 0.1  # rerank: a hazard-judgment standard's item, when the question asks whether something is one
+RE_HAZARD_Q = re.compile(r"(?:算不算|是不是|属不属于|算|属于|构成|判定为?|定为)(?:重大)?(?:事故)?隐患|重大(?:事故)?隐患(?:吗|么)")
 
 
 def _common_run(a: str, b: str) -> int:

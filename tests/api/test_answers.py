@@ -127,6 +127,14 @@ def test_a_legal_time_limit_is_not_taken_for_a_plans_deadline(ask):
     assert body["deadline"] == "2023年底", body["answer"]
 
 
+def test_whether_something_is_a_major_hazard_is_answered_from_a_judgment_standard(ask):
+    # the 辨识手册 PDFs speak of 除尘系统 too; "算不算重大隐患" is decided by the 判定标准
+    body = ask("除尘器没装泄爆装置算不算重大隐患")
+    assert body["abstained"] is False, body["answer"]
+    assert "判定标准" in body["citations"][0]["title"], body["citations"][0]["title"]
+    assert "泄爆" in body["answer"]
+
+
 def test_each_citation_names_the_article_its_matching_sentence_is_in(ask):
     """A passage may hold two short articles (安全生产法 第三十五条 and 第三十六条); a citation that
     is not the answer still marks its own sentence that matches the question, and names that
