@@ -133,6 +133,10 @@ def test_whether_something_is_a_major_hazard_is_answered_from_a_judgment_standar
     assert body["abstained"] is False, body["answer"]
     assert "判定标准" in body["citations"][0]["title"], body["citations"][0]["title"]
     assert "泄爆" in body["answer"]
+    # the 2017 edition is superseded: the notice says so, and by what, in Chinese
+    notice = " ".join(body["notices"])
+    assert "被替代" in notice and "应急管理部令第10号" in notice and "2023-05-15起施行" in notice, notice
+    assert "in force" not in notice
 
 
 def test_each_citation_names_the_article_its_matching_sentence_is_in(ask):
