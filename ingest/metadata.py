@@ -60,13 +60,19 @@ def _validity(entry: dict, source: str) -> tuple[str, str, str]:
     notes = (entry or {}).get("notes", "") or ""
     if notes.upper().startswith("SUPERSEDED") or "superseded" in Path(source).name:
         m = re.search(r"《[^》]+》(?:\s*[（(][^）)]*[）)])?", notes)
-        return VALIDITY_SUPERSEDED, m.group(0) if m else "", notes
+        return VALIDITY_SUPERSEDED, zh_dates(m.group(0)) if m else "", notes
     m = re.search(r"[Rr]epealed by\s+(.+?)(?:;|$)", notes)
     if m:
         return VALIDITY_REPEALED, m.group(1).strip(), notes
     if notes.upper().startswith("OUTDATED") or "amended by" in notes:
         return VALIDITY_REVISED, "", notes
     return VALIDITY_IN_FORCE, "", ""
+
+
+def zh_dates(text: str) -> str:
+    """The manifest's "(应急管理部令第10号, in force 2023-05-15)" as a Chinese page says it."""
+    text = re.sub(r",?\s*in force\s*(\d{4}-\d{2}-\d{2})", r"，\1起施行", text)
+    return re.sub(r",\s*", "，", text)
 
 
 def _category(source: str, entry: dict | None) -> str:

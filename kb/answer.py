@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ingest.metadata import zh_dates
 from kb.abstain import RE_DATE, RE_DATE_Q, AnswerabilityJudge, Judgement, figure_pattern, number_sentence
 from kb.models import VALIDITY_IN_FORCE, Task
 from kb.offices import named_offices
@@ -652,18 +653,12 @@ class Answerer:
             meta = self.kb.catalog.meta(top["doc_id"])
             note = f"注意：《{top['title']}》{top['validity']}"
             if meta is not None and meta.superseded_by:
-                note += f"，现行文件为{_zh_dates(meta.superseded_by)}"
+                note += f"，现行文件为{zh_dates(meta.superseded_by)}"  # stores ingested before it was translated
                 current = self._resolve_doc(meta.superseded_by)
                 if current is not None and current["doc_id"] != top["doc_id"]:
                     note += f"（知识库中：《{current['title']}》）"
             answer.notices.append(note + "。")
         return answer
-
-
-def _zh_dates(text: str) -> str:
-    """The manifest's "(应急管理部令第10号, in force 2023-05-15)" as a Chinese notice says it."""
-    text = re.sub(r",?\s*in force\s*(\d{4}-\d{2}-\d{2})", r"，\1起施行", text)
-    return re.sub(r",\s*", "，", text)
 
 
 RE_PENALTY_SECTION = re.compile(r"法律责任|罚\s*则")

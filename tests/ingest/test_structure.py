@@ -94,6 +94,7 @@ def test_metadata_and_validity(parse):
     assert parse("hazard_criteria/gongmao-hangye-zhongda-yinhuan-panding-2017-superseded.md").meta.validity == "被替代"
     coal = parse("hazard_criteria/meikuang-zhongda-yinhuan-panding-2015-superseded.md").meta
     assert coal.validity == "被替代" and "煤矿重大事故隐患判定标准" in coal.superseded_by
+    assert "2021-01-01起施行" in coal.superseded_by and "in force" not in coal.superseded_by  # the manifest's English
     repealed = parse("laws_regulations/yufang-meikuang-shigu-tebie-guiding-2013.md").meta
     assert repealed.validity == "已废止" and "煤矿安全生产条例" in repealed.superseded_by
     assert parse("laws_regulations/yingji-yuan-guanli-banfa-2016.md").meta.validity == "已修订"
