@@ -47,6 +47,7 @@ SURNAMES = set(
     "卢姜崔钟谭陆汪范金石廖贾夏韦付方邹熊白孟秦邱侯江尹薛闫段雷龙黎史陶贺毛郝顾龚邵万覃武钱戴严欧莫孔向常汤康易乔赖文"
 )
 # asking for the number itself ("电话是多少", "打什么电话"), not about it ("值班电话要向谁公布")
+RE_CONTACT_NOUN = re.compile(r"(?:热线|举报|服务|值班|联系)?(?:电话|号码|热线|手机|邮箱|网址|传真)")
 RE_CONTACT_Q = re.compile(
     r"(电话|手机|号码|热线|邮箱|网址|传真|微信|联系方式)(号码?)?(是|为)?(多少|什么|哪个|几号|分别)"
     r"|(打|拨|联系)(什么|哪个|多少|哪)[^，。？]{0,3}(电话|号码|热线)|(电话|手机)号码|联系方式"
@@ -66,7 +67,7 @@ INCIDENTS = r"(?:事故|爆炸|火灾|地震|洪水|山洪|洪灾|暴雨|台风|
 RE_INCIDENT_Q = re.compile(rf"(?:那|这)(?:起|场|次)(?P<x>[\u4e00-\u9fff]{{2,16}}?){INCIDENTS}")
 # or by what it caused: "甘肃积石山6.2级地震造成多少人遇难", "宁夏银川烧烤店燃气爆炸事故一共造成了多少人死亡"
 RE_INCIDENT_CAUSED = re.compile(
-    rf"(?P<x>[\u4e00-\u9fff\d.]{{2,16}}?){INCIDENTS}(?:一共|共|总共|已经?|最终|先后)?(?:造成|导致|致使|致)了?(?:多少|几)"
+    rf"(?P<x>[\u4e00-\u9fff\d.]{{2,16}}?){INCIDENTS}(?:一共|共|总共|已经?|最终|最后|先后|累计)*(?:造成|导致|致使|致)了?(?:多少|几)"
 )
 # or by an aspect of it: "北京长峰医院火灾的直接原因是什么"
 RE_INCIDENT_ASPECT = re.compile(
@@ -111,6 +112,9 @@ GENERIC_PLACE_WORDS = {"城市", "全国", "国家", "地方", "城乡", "农村
 # a matter handed to another regulation: "…依照《核电厂核事故应急管理条例》的规定执行"
 RE_REFERRAL = re.compile(r"(?:依照|按照|依据)《([^》]{4,40})》(?:的)?(?:有关)?规定(?:执行|办理)[。；;]?\s*$")
 RE_WHICH_RULES_Q = re.compile(r"(?:按|按照|依照|依据|根据|适用)(?:什么|哪个|哪部|哪些|啥)|(?:什么|哪个|哪部|啥)(?:规定|法规|条例|法律|文件)")
+# a deadline asked for, and how plans give one without a day
+RE_DUE_Q = re.compile(r"时间节点|期限|截止|最迟|最晚|完成时限|前完成|之前完成")
+RE_DUE = re.compile(r"(?:19|20)\d{2}\s*年\s*(?:底|末|年底|年末)|\d{1,2}\s*月\s*(?:底|末)")
 RE_ADDRESS = re.compile(r"地址[:：]|[路街道巷]\d+号|\d+号[楼院]")
 RE_DATE = re.compile(r"\d{1,2}月\d{1,2}日|(19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2}|[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日")
 CN_NUM = "零〇一二两三四五六七八九十百千万亿半"
@@ -564,7 +568,7 @@ class AnswerabilityJudge:
             if not nouns:  # or a one-character one right before the question word (风险值 -> 值)
                 near = {w for w, _ in self.pos_words(clause)[-3:]}
                 nouns = [w for w, _ in tagged if w in near and self._specific(w, known=True)][-1:]
-        if not nouns:
+        if not nouns or RE_CONTACT_NOUN.fullmatch(nouns[-1]):  # 热线号码是多少: a number, not a figure
             return None
         sentences = [s for p in passages for s in _sentences(p) if (figure.search(s) if figure is not None else _has_figure(s))]
         if any(re.search(NOUN_FORMS.get(n, re.escape(n)), s) for n in nouns for s in sentences):
@@ -572,9 +576,11 @@ class AnswerabilityJudge:
         return f"检索到的段落中没有“{nouns[-1]}”的具体数字"
 
     def missing_date(self, q: str, text: str) -> str | None:
-        if RE_DATE_Q.search(q) and not RE_DATE.search(text):
-            return "检索到的段落中没有具体日期"
-        return None
+        if not RE_DATE_Q.search(q) or RE_DATE.search(text):
+            return None
+        if RE_DUE_Q.search(q) and RE_DUE.search(text):
+            return None  # "给的时间节点是哪天": a plan's deadline is "到2023年底", a day or not
+        return "检索到的段落中没有具体日期"
 
     def missing_members(self, q: str, passages: list[str], primary: str) -> str | None:
         """"七个物流中心分别在哪些区县" asks for the members of a counted set (or of a 名单): a

@@ -628,3 +628,20 @@ def test_a_matter_handed_to_a_regulation_the_corpus_lacks(judge):
     stored = "矿山事故的处理，依照《中华人民共和国安全生产法》的规定执行。"
     assert judge.referred_elsewhere(q, stored) is None
     assert judge.referred_elsewhere(q, "依照《核电厂核事故应急管理条例》的规定执行，并及时报告。") is None
+
+
+def test_a_plans_deadline_without_a_day_answers_a_time_node_question(knows_all):
+    q = "网格化应急管理体系基本健全，给的时间节点是哪天？"
+    assert reason(knows_all, q, ["确保到2023年底，全市网格化应急管理体系基本健全。"]) is None
+    assert "日期" in reason(knows_all, "示范县是哪天通过验收命名的？", ["确保到2023年底完成创建。"])  # not a deadline
+
+
+def test_a_hotline_number_is_no_figure(knows_all):
+    q = "收集突发环境事件线索用的举报热线号码是多少？"
+    assert reason(knows_all, q, ["环境保护主管部门应当建立信息收集系统，通过“12369”环保举报热线收集线索。"]) is None
+
+
+def test_an_incident_counted_after_最后一共():
+    judge = _one_rare_word("积石山", 2)
+    q = "甘肃积石山6.2级地震最后一共造成多少人遇难？"
+    assert "积石山" in reason(judge, q, ["对甘肃积石山6.2级地震迅速响应、高效有序应对。", "全年因灾死亡失踪691人。"])
