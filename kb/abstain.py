@@ -368,15 +368,21 @@ class AnswerabilityJudge:
         self._local_places[title] = own
         return own
 
-    def wrong_place(self, q: str, title: str) -> str | None:
+    def asked_places(self, q: str) -> set[str]:
+        """The places a question names: gazetteer places and the local documents' own (秦州)."""
+        asked = set(self.places_in(q))
+        asked.update(p for t in self.titles() for p in self.local_places(t) if p in q)
+        return asked
+
+    def wrong_place(self, q: str, title: str, asked: set[str] | None = None) -> str | None:
         """"秦州区组建了多少支队伍" answered from the 西安 plan: when the quoted passage's document is
         a city's or a district's and the question names other places but not that one, it does not
-        answer (a national law answers anywhere: no judgement)."""
+        answer (a national law answers anywhere: no judgement). ``asked``: asked_places(q), when
+        the caller has it."""
         own = self.local_places(title)
         if not own:
             return None
-        asked = set(self.places_in(q))
-        asked.update(p for t in self.titles() for p in self.local_places(t) if p in q)
+        asked = self.asked_places(q) if asked is None else asked
         if asked and not asked & own:
             return f"检索到的段落出自《{title}》，说的是{'、'.join(sorted(own))}，不是{'、'.join(sorted(asked))}"
         return None

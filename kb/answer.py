@@ -537,7 +537,8 @@ class Answerer:
         best_hit, best_span, best_score = hits[0], None, -1.0
         figure_cover = 0.0  # the best coverage of a sentence that gives a figure in the unit asked
         # "秦州区…": a local plan of another place (the 西安 plan) answers only when nothing else is near
-        elsewhere = [bool(self.judge.wrong_place(question, h.payload.get("title", ""))) for h in top]
+        asked = self.judge.asked_places(question)
+        elsewhere = [bool(self.judge.wrong_place(question, h.payload.get("title", ""), asked)) for h in top]
         for rank, h in enumerate(top):
             if elsewhere[rank] and not all(elsewhere):
                 continue
