@@ -14,6 +14,11 @@ question
 - asks for the members of a counted set ("七个物流中心分别在哪些区县") that the
   passages count but do not list, or for a part of a total it states ("114次应急响应里，
   一级响应有几次") when the passages give only the total;
+- asks where something is sited and the passage names no place, or names a place whose
+  local plan is not the one quoted (秦州区 answered from the 西安 plan);
+- is answered only by a sentence that hands the matter to a regulation the corpus lacks
+  ("…依照《核电厂核事故应急管理条例》的规定执行");
+- is another department's business (驾照, 社保, 护照: kb/data/out_of_scope.txt);
 - shares almost none of its known vocabulary with the passages (a topic the
   corpus never covers).
 
