@@ -685,19 +685,17 @@ class AnswerabilityJudge:
         head = RE_HEAD_NOUN.search(q[: m.start()]) if m else None
         if head:
             tagged = self.pos_words(head.group(1))
-            noun = tagged[-1][0] if tagged and tagged[-1][1].startswith(_NOUN_POS) else None
-            if (noun and len(noun) >= 2 and self._specific(noun, known=True)
-                    and not any(noun in s and pattern.search(s) for p in passages for s in _sentences(p))):
-                return f"检索到的段落中没有“{noun}”的具体数字"
+            reason = self._noun_without_figure(tagged[-1] if tagged else None, True, passages, pattern)
+            if reason:
+                return reason
         # "几年以上驾龄": the thing counted, named right after the question word, likewise
         # (a measure: "几种颜色" counts kinds a list of 红色、橙色 answers without the word)
         after = RE_COUNTED_AFTER.match(q, m.end()) if m and m.group(1) in MEASURE_UNITS else None
         if after:
             tagged = self.pos_words(after.group(1))
-            noun = tagged[0][0] if tagged and tagged[0][1].startswith(_NOUN_POS) else None
-            if (noun and len(noun) >= 2 and self._specific(noun)
-                    and not any(noun in s and pattern.search(s) for p in passages for s in _sentences(p))):
-                return f"检索到的段落中没有“{noun}”的具体数字"
+            reason = self._noun_without_figure(tagged[0] if tagged else None, False, passages, pattern)
+            if reason:
+                return reason
         # "多少公顷才算重大草原火灾": a figure about 森林火灾 is about another kind of 火灾
         kinds = [(m.group(1), m.group(2)) for m in RE_KIND.finditer(q)]
         if kinds:
@@ -709,6 +707,17 @@ class AnswerabilityJudge:
                 ):
                     return f"检索到的段落中的数字说的是别的{head}，不是“{mod}{head}”"
         return self.missing_incident_figure(q, passages, pattern)
+
+    def _noun_without_figure(self, tagged: tuple[str, str] | None, known: bool, passages: list[str],
+                             pattern: re.Pattern[str]) -> str | None:
+        """A specific noun (``tagged``: word and flag) that no sentence giving the figure names."""
+        if tagged is None or not tagged[1].startswith(_NOUN_POS):
+            return None
+        noun = tagged[0]
+        if (len(noun) >= 2 and self._specific(noun, known=known)
+                and not any(noun in s and pattern.search(s) for p in passages for s in _sentences(p))):
+            return f"检索到的段落中没有“{noun}”的具体数字"
+        return None
 
     def missing_incident_aspect(self, q: str, passages: list[str]) -> str | None:
         """"长峰医院火灾的直接原因": a sentence naming the incident (its rare words) must speak of its

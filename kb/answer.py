@@ -627,13 +627,13 @@ class Answerer:
         places = self.judge.places_in(question)
         judged = bool(RE_HAZARD_Q.search(question))  # "算不算重大隐患": the judgment standards decide
 
-        def local(h: Hit) -> float:
+        def bonus_of(h: Hit) -> float:
             bonus = PLACE_BONUS if places and any(p in h.payload.get("title", "") for p in places) else 0.0
             if judged and h.payload.get("category") == "hazard_criteria":
                 bonus += HAZARD_BONUS
             return bonus
 
-        scored = [(self.known_coverage(question, [_judged_text(h)]) + local(h) - penalty * i, -i) for i, h in enumerate(head)]
+        scored = [(self.known_coverage(question, [_judged_text(h)]) + bonus_of(h) - penalty * i, -i) for i, h in enumerate(head)]
         order = sorted(range(len(head)), key=lambda i: scored[i], reverse=True)
         return [head[i] for i in order] + hits[depth:]
 
