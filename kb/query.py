@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,8 +30,12 @@ class Expansion:
 
 
 class Thesaurus:
-    def __init__(self, path: Path | None = SYNONYMS) -> None:
+    """``words`` (precise-mode word cutting) keeps a one-character trigger to questions where it
+    is a word of its own: "设" in "要不要设安全员", not inside "特种设备安全法"."""
+
+    def __init__(self, path: Path | None = SYNONYMS, words: Callable[[str], list[str]] | None = None) -> None:
         self.path = path
+        self.words = words
         self._by_trigger: dict[str, tuple[str, ...]] | None = None
         self._pattern: re.Pattern[str] | None = None
 
@@ -61,7 +66,23 @@ class Thesaurus:
         if self._pattern is None:
             return []
         text = _norm(question)
-        return [Expansion(m.group(0), m.start(), self._by_trigger[m.group(0)]) for m in self._pattern.finditer(text)]
+        single = self._single_words(text)
+        return [Expansion(m.group(0), m.start(), self._by_trigger[m.group(0)]) for m in self._pattern.finditer(text)
+                if len(m.group(0)) > 1 or single is None or m.start() in single]
+
+    def _single_words(self, text: str) -> set[int] | None:
+        """The offsets of the one-character words of ``text`` (None: no word cutter, all count)."""
+        if self.words is None:
+            return None
+        out, pos = set(), 0
+        for w in self.words(text):
+            at = text.find(w, pos)
+            if at < 0:
+                continue
+            if len(w) == 1:
+                out.add(at)
+            pos = at + len(w)
+        return out
 
     def terms(self, question: str) -> list[str]:
         """The document terms a question's everyday words stand for, without repeats or words already asked."""

@@ -62,7 +62,7 @@ class KnowledgeBase:
         self.data_dir = Path(settings.data_dir)
         self.embedder: Embedder | None = make_embedder(settings.embedder) if embedder == "settings" else embedder  # type: ignore[assignment]
         self.sparse = SparseEncoder()
-        self.thesaurus = Thesaurus()
+        self.thesaurus = Thesaurus(words=self.sparse.tokenizer.words)
         self._store = store
         self.store: VectorStore | None = None
         self.catalog: Catalog | None = None

@@ -71,3 +71,14 @@ def test_context_counts_once_and_only_where_the_text_lacks_it():
 def test_context_of_drops_the_repeated_title():
     assert context_of("安全生产法", "安全生产法 > 第三章 从业人员") == "安全生产法 第三章 从业人员"
     assert context_of("要点", "三、重点任务 > (三) 严监管") == "要点 三、重点任务 (三) 严监管"
+
+
+def test_a_one_character_trigger_counts_only_as_a_word_of_its_own(tmp_path):
+    from kb.tokenizer import Tokenizer
+
+    f = tmp_path / "syn.txt"
+    f.write_text("配备 设置\t设\n", encoding="utf-8")
+    cut = Thesaurus(f, words=Tokenizer().words)
+    assert cut.terms("要不要设安全员") == ["配备", "设置"]
+    assert cut.terms("特种设备安全法第四十五条") == []  # 设 inside 设备 asks for nothing to be set up
+    assert Thesaurus(f).terms("特种设备安全法第四十五条") == ["配备", "设置"]  # without a word cutter: any match
