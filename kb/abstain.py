@@ -530,7 +530,7 @@ class AnswerabilityJudge:
         return None
 
     def missing_contact(self, q: str, text: str) -> str | None:
-        if RE_CONTACT_Q.search(q) and not (RE_PHONE.search(text) or RE_SERVICE_NUMBER.search(text)):
+        if RE_CONTACT_Q.search(q) and not phone_number(text):
             return "知识库中没有相关的电话号码或联系方式"
         if RE_ADDRESS_Q.search(q) and not RE_ADDRESS.search(text):
             return "知识库中没有相关的地址"
@@ -763,6 +763,11 @@ def _place_base(word: str) -> str:
     """"西安市" -> "西安": the name the gazetteer lists."""
     base = re.sub(r"(省|市|自治区|地区|区|县|州|盟)$", "", word)
     return base if len(base) >= 2 else word  # 杭州, 郑州 are names themselves, not 杭 + 州
+
+
+def phone_number(text: str) -> bool:
+    """Whether ``text`` gives a phone number: 0951-1234567, a mobile number, “12369”, 拨打110."""
+    return bool(RE_PHONE.search(text) or RE_SERVICE_NUMBER.search(text))
 
 
 def _has_figure(sentence: str) -> bool:

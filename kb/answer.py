@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ingest.metadata import zh_dates
-from kb.abstain import RE_DATE, RE_DATE_Q, AnswerabilityJudge, Judgement, figure_pattern, number_sentence
+from kb.abstain import (RE_CONTACT_Q, RE_DATE, RE_DATE_Q, RE_MONEY, RE_MONEY_Q, AnswerabilityJudge, Judgement, figure_pattern, number_sentence,
+                        phone_number)
 from kb.models import VALIDITY_IN_FORCE, Task
 from kb.offices import named_offices
 from kb.textnorm import normalize
@@ -535,6 +536,10 @@ class Answerer:
         date_asked = None  # "哪天": a date; "最迟哪天前完成": a date something is due by (not 印发 on)
         if figure is None and RE_DATE_Q.search(question):
             date_asked = RE_DATE_BY if RE_BY_Q.search(question) else RE_DATE
+        # "举报打哪个号码", "能拿多少奖金": the sentence that gives a number, or a sum in 元, if it is
+        # about the question (the figure check below does not apply: these are judged by abstain.py)
+        contact = bool(RE_CONTACT_Q.search(question))
+        money = figure is None and bool(RE_MONEY_Q.search(question))
         best_hit, best_span, best_score = hits[0], None, -1.0
         figure_cover = 0.0  # the best coverage of a sentence that gives a figure in the unit asked
         # "秦州区…": a local plan of another place (the 西安 plan) answers only when nothing else is near
@@ -555,6 +560,9 @@ class Answerer:
                     sc += DATE_BONUS  # "最迟哪天前完成": the sentence with a date, if it is about the question
                 elif figure is not None and number_sentence(sentence):
                     sc += 0.1
+                elif ((contact and phone_number(sentence)) or (money and RE_MONEY.search(sentence))) \
+                        and covered >= self.kb.settings.figure_min_coverage:
+                    sc += 0.3
                 if sc > best_score:
                     best_hit, best_span, best_score = h, (s, e), sc
         cover = max(self.known_coverage(question, [h.payload.get("text", "")]) for h in top)
