@@ -110,9 +110,13 @@ RE_SERVICE_NUMBER = re.compile(
 )
 # where something is (to be) built or set up: "选址在哪个城市", "分别建在哪几个省", "设在什么地方"
 RE_WHERE_Q = re.compile(
-    r"(?:在|建在|设在|位于|选址在?|落户在?|落在)(?:哪个|哪些|哪几个|什么)(?:城市|省份?|市|县|区县|区|地方|位置)"
+    r"(?:在|建在|设在|位于|选址在?|落户在?|落在)(?:哪个|哪些|哪几个|什么)(?:城市|省份?|市|县|区县|区|镇街|乡镇|镇|街道|社区|村|地方|位置)"
     r"|位于哪|选址在哪|建在哪|设在哪|落户在?哪"
 )
+# "在哪几个镇街": a town, a street or a village asked for is named as such: 马营镇, 西关街道, 东关社区
+# (not "99个镇"; a generic word matched by mistake only keeps an answer)
+RE_LOCAL_LEVEL_Q = re.compile(r"哪(?:个|些|几个)(?:镇街|乡镇|镇|街道|社区|村)")
+RE_NAMED_LOCAL = re.compile(r"[\u4e00-\u9fff]{1,2}[^\W\d_由到强进助导立在和与的等各每乡城个全本该至及向对将把从于为村镇区县市省](?:镇|街道|乡|社区|村)")
 GENERIC_PLACE_WORDS = {"城市", "全国", "国家", "地方", "城乡", "农村", "山区", "沿海", "各地", "本地", "当地", "异地"}  # tagged ns
 # a matter handed to another regulation: "…依照《核电厂核事故应急管理条例》的规定执行"
 RE_REFERRAL = re.compile(r"(?:依照|按照|依据)《([^》]{4,40})》(?:的)?(?:有关)?规定(?:执行|办理)[。；;]?\s*$")
@@ -541,6 +545,10 @@ class AnswerabilityJudge:
         district), not only speak of 选址."""
         if not RE_WHERE_Q.search(q):
             return None
+        if RE_LOCAL_LEVEL_Q.search(q):
+            if any(m.group(0) not in q for m in RE_NAMED_LOCAL.finditer(text)):
+                return None
+            return "检索到的段落中没有写明具体是哪些镇街、社区或村"
         if self.places_in(text) or any(f == "ns" and w not in GENERIC_PLACE_WORDS for w, f in self.pos_words(text)):
             return None
         return "检索到的段落中没有写明具体地点"

@@ -602,6 +602,13 @@ def test_where_something_is_built_needs_a_named_place(knows_all):
     assert reason(knows_all, "实训基地的选址有什么要求？", ["合理规划基础设施选址。"]) is None  # not asking where
 
 
+def test_which_towns_needs_towns_named_other_than_the_questions(knows_all):
+    q = "渭滨区的基层应急试点具体是在哪几个镇街搞的？"
+    counted = "认真总结渭滨试点工作经验，确保全市99个镇、17个街道办事处和1165个村基本健全，加强镇（街道）应急站建设。"
+    assert "镇街" in reason(knows_all, q, [counted])
+    assert reason(knows_all, q, ["试点在渭滨区马营镇和神农镇开展。"]) is None
+
+
 def test_a_threshold_asked_as_达到多少_needs_a_figure_about_it():
     judge = _one_rare_word("瓦斯", 5)
     q = "瓦斯达到多少时必须停止作业、撤出人员？"
