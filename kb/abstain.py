@@ -80,8 +80,10 @@ RE_INCIDENT_ASPECT = re.compile(
 )
 # a sum of money without its unit: "罚款多少", "对企业罚多少", "赔偿是多少", "预算总额是多少"
 # (多少钱 and 多少元 are units)
+MONEY_WORDS = r"罚款|罚金|罚|赔偿|赔|补偿|补助|补贴|奖励|奖金|预算|经费|资金|投资|拨款|总额|金额|收费|价格|价钱"
+RE_PRICE_WORD = re.compile(r"收费|价格|价钱")
 RE_MONEY_Q = re.compile(
-    r"(?:罚款|罚金|罚|赔偿|赔|补偿|补助|补贴|奖励|奖金|预算|经费|资金|投资|拨款|总额|金额)(?:是|为|大概|一般|大约|能|会|要|得|最多|最少|至少|金额|数额)*"
+    rf"(?:{MONEY_WORDS})(?:标准)?(?:是|为|大概|一般|大约|能|会|要|得|最多|最少|至少|金额|数额)*"
     r"(?:多少|几)(?![人天日年个名次项倍分钱元块])"
     # or the sum after: "发多少高温津贴", "安排了多少财政专项资金"
     r"|多少[\u4e00-\u9fff]{0,4}?(?:津贴|补贴|补助金?|奖金|罚款|资金|经费|预算|工资|薪酬|赔偿金|补偿金|抚恤金)"
@@ -569,7 +571,11 @@ class AnswerabilityJudge:
         # (标准, 人数) are asked about in many ways the passages answer without repeating them
         # (一共, tagged an abbreviation, is an everyday word the thesaurus maps to 总数: not a thing)
         nouns: list[str] = []
-        if q[m.start() : m.start() + 2] == "多少":  # 多少公务员: the noun after (多少财政专项资金: its head)
+        money = RE_MONEY_Q.search(q) if figure is not None else None
+        said = RE_PRICE_WORD.match(q, money.start()) if money else None
+        if said:  # "收费标准是多少": a price (a fine in 元 is none)
+            nouns = [said.group(0)]
+        elif q[m.start() : m.start() + 2] == "多少":  # 多少公务员: the noun after (多少财政专项资金: its head)
             run: list[str] = []
             for w, f in self.pos_words(q[m.start() + 2 :]):
                 if not f.startswith(_NOUN_POS) or len(w) < 2:  # 多少时必须…: 时 is no thing

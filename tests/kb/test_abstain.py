@@ -652,3 +652,11 @@ def test_an_incident_counted_after_最后一共():
     judge = _one_rare_word("积石山", 2)
     q = "甘肃积石山6.2级地震最后一共造成多少人遇难？"
     assert "积石山" in reason(judge, q, ["对甘肃积石山6.2级地震迅速响应、高效有序应对。", "全年因灾死亡失踪691人。"])
+
+
+def test_a_price_asked_is_not_answered_by_a_fine(knows_all):
+    q = "电梯维保公司上门保养一次，收费标准是多少？"
+    fine = "未经许可，擅自从事电梯维护保养的，处一万元以上十万元以下罚款。"
+    assert "收费" in reason(knows_all, q, [fine])
+    assert reason(knows_all, q, ["电梯维护保养的收费标准为每台每月300元。"]) is None
+    assert reason(knows_all, "擅自从事电梯维保，罚款是多少？", [fine]) is None  # a fine asked: the fine answers
