@@ -119,6 +119,7 @@ RE_WHERE_Q = re.compile(
 # (not "99个镇"; a generic word matched by mistake only keeps an answer)
 RE_LOCAL_LEVEL_Q = re.compile(r"哪(?:个|些|几个)(?:镇街|乡镇|镇|街道|社区|村)")
 RE_NAMED_LOCAL = re.compile(r"[\u4e00-\u9fff]{1,2}[^\W\d_由到强进助导立在和与的等各每乡城个全本该至及向对将把从于为村镇区县市省](?:镇|街道|乡|社区|村)")
+LIST_ITEM_MAX = 10  # an item of a 、-list of trades or places: 矿山, 渔船这些行业
 GENERIC_PLACE_WORDS = {"城市", "全国", "国家", "地方", "城乡", "农村", "山区", "沿海", "各地", "本地", "当地", "异地"}  # tagged ns
 # a matter handed to another regulation: "…依照《核电厂核事故应急管理条例》的规定执行"
 RE_REFERRAL = re.compile(r"(?:依照|按照|依据)《([^》]{4,40})》(?:的)?(?:有关)?规定(?:执行|办理)[。；;]?\s*$")
@@ -318,7 +319,10 @@ class AnswerabilityJudge:
                 left -= 1
             while right < len(q) and re.match(r"[\u4e00-\u9fff、]", q[right]):
                 right += 1
-            others = [x for x in q[left:right].split("、") if x and word not in x]
+            items = q[left:right].split("、")
+            if len(items) < 2 or any(len(x) > LIST_ITEM_MAX for x in items):
+                continue  # "报考X需要什么学历、干满几年": clauses, not a list of trades
+            others = [x for x in items if x and word not in x]
             if any(self.corpus_has(x) or self.corpus_has(x[:2]) or self.corpus_has(x[-2:]) for x in others):
                 return True
         return False

@@ -91,11 +91,13 @@ def test_other_departments_services(judge):
 
 
 def test_another_departments_word_in_a_list_of_ours_is_not_out_of_scope():
-    corpus = "矿山 工地 安全生产"
+    corpus = "矿山 工地 安全生产 相关工作"
     j = AnswerabilityJudge(doc_freq=lambda w: 5, titles=list, corpus_has=lambda w: w in corpus, words=list,
                            pos_words=list, places=None)
     assert "农业农村" in j.out_of_scope("海洋渔船遇到几级大风必须回港避风？")
     assert j.out_of_scope("山东的矿山、工地、渔船这些行业，对恶劣天气预警有什么硬要求？") is None
+    # clauses joined by 、 are no list: "干满几年相关工作" does not make 报考 a matter of ours
+    assert "人力资源" in j.out_of_scope("报考注册安全工程师需要什么学历、干满几年相关工作？")
     assert "公安交通管理部门" in j.out_of_scope("驾驶证、行驶证怎么年审？")  # every item is someone else's
     assert "人力资源和社会保障部门" in j.out_of_scope("工伤认定申请要在多少天内提出？")
     assert "公安出入境管理部门" in j.out_of_scope("护照丢了去哪补办？")
