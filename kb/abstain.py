@@ -396,7 +396,12 @@ class AnswerabilityJudge:
         the caller has it."""
         own = self.local_places(title)
         if not own:
-            return None
+            # a province's regulation speaks for that province: "北京…配专职安全员的比例" is not
+            # answered by 浙江省安全生产条例 (a city the question names may lie in it: no judgement)
+            own = {p for p in self.provinces if title.startswith(p)}
+            asked = self.asked_places(q) if asked is None else asked
+            if not (own and asked) or any(p not in self.provinces for p in asked):
+                return None
         asked = self.asked_places(q) if asked is None else asked
         if asked and not asked & own:
             return f"检索到的段落出自《{title}》，说的是{'、'.join(sorted(own))}，不是{'、'.join(sorted(asked))}"

@@ -130,6 +130,9 @@ def test_a_local_plan_answers_for_its_own_place_only():
     assert j.wrong_place(q, titles[4]) is None  # a national law answers anywhere
     assert j.wrong_place("应急救援队伍怎么组建？", titles[0]) is None  # no place asked
     assert j.wrong_place("济南的企业要不要设安全总监？", titles[3]) is None
+    # a province asked, another province's regulation quoted: it speaks for its own province only
+    assert "北京" in j.wrong_place("北京的建筑施工企业按什么比例配专职安全员？", titles[3])
+    assert j.wrong_place("山东的企业多少人以上要设安全总监？", titles[3]) is None
 
 
 def test_unknown_and_known_documents(judge):
