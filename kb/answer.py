@@ -603,7 +603,11 @@ class Answerer:
         p = hit.payload
         if span is None or not RE_PENALTY_SECTION.search(p.get("section", "")):
             return None
-        breach = re.sub(r"^[（(][一二三四五六七八九十]+[）)]|的[；;。]?$", "", p.get("text", "")[span[0] : span[1]].strip())
+        breach = p.get("text", "")[span[0] : span[1]].strip()
+        # "第六十八条 …不履行组织、引导在场人员疏散的义务，情节严重，…处五日以上十日以下拘留。": the breach
+        # is the condition, before what follows from it
+        breach = RE_SANCTION_TAIL.sub("", RE_ARTICLE_HEAD.sub("", breach))
+        breach = re.sub(r"^[（(][一二三四五六七八九十]+[）)]|的[；;。]?$", "", breach)
         if len(breach) < 8 or self.known_coverage(question, [breach]) < BREACH_MIN_COVERAGE:
             return None
         for h in self.retriever.search(breach, 5, SearchFilter({"doc_id": p.get("doc_id")}), "sparse"):
@@ -674,6 +678,8 @@ class Answerer:
 RE_PENALTY_SECTION = re.compile(r"法律责任|罚\s*则")
 # a question about what follows a breach: the penalty answers it
 RE_CONSEQUENCE_Q = re.compile(r"罚|处分|处理|后果|怎么样|会怎样|怎么办|追究|责任|吊销|关闭|停产|停业|拘留|判刑")
+RE_ARTICLE_HEAD = re.compile(r"^第[一二三四五六七八九十百零〇]+条\s*")
+RE_SANCTION_TAIL = re.compile(r"[，,](?:情节严重|尚不构成|构成犯罪|处[一二三四五六七八九十百千万\d]|由[^，,]{0,20}责令|责令|给予|依法)[^。]*。?$")
 DUTY_MIN_COVERAGE = 0.7  # of a breach's words, in the article that states the duty
 BREACH_MIN_COVERAGE = 0.5  # of the question's words, in the breach an answer quotes, for its duty to be sought
 PLACE_BONUS = 0.1  # rerank: a passage of the local regulation of a place the question names

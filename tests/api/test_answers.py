@@ -168,6 +168,10 @@ def test_a_penalty_item_brings_the_duty_it_enforces(ask):
     assert [c["locator"] for c in body["citations"][:2]] == ["第九十九条", "第三十六条"]
     s, e = body["citations"][1]["highlight"]
     assert "应当安装可燃气体报警装置" in body["citations"][1]["text"][s:e]
+    # a whole article that is the penalty: its condition, not its sanction, finds the duty
+    body = ask("商场起火时，现场工作人员有没有义务引导顾客疏散？")
+    assert body["answer"] == "人员密集场所发生火灾，该场所的现场工作人员应当立即组织、引导在场人员疏散。"
+    assert [c["locator"] for c in body["citations"][:2]] == ["第四十四条", "第六十八条"]
 
 
 def test_every_answer_sentence_is_in_its_citations(ask):
