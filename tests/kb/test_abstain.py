@@ -170,6 +170,9 @@ def test_contact_numbers(judge):
 def test_figures_in_the_unit_asked(judge):
     assert reason(judge, "验收后多少天内移交资料？", ["应当在验收后三十日内移交。"]) is None
     assert "数字" in reason(judge, "验收后多少天内移交资料？", ["应当及时移交。"])
+    # a radius or an extent asked is a distance
+    assert figure_pattern("应急计划区一般划多大半径？").search("半径为5公里")
+    assert "数字" in reason(judge, "核电厂的应急计划区划多大范围？", ["做好核应急计划区内的防护准备。"])
     assert reason(judge, "事故等级分为哪几级？", ["分为特别重大事故、重大事故、较大事故和一般事故。"]) is None
 
 
