@@ -119,6 +119,7 @@ RE_WHERE_Q = re.compile(
 # (not "99个镇"; a generic word matched by mistake only keeps an answer)
 RE_LOCAL_LEVEL_Q = re.compile(r"哪(?:个|些|几个)(?:镇街|乡镇|镇|街道|社区|村)")
 RE_NAMED_LOCAL = re.compile(r"[\u4e00-\u9fff]{1,2}[^\W\d_由到强进助导立在和与的等各每乡城个全本该至及向对将把从于为村镇区县市省](?:镇|街道|乡|社区|村)")
+RE_LETTER_GRADE = re.compile(r"(?<![A-Za-z])([A-Da-d])\s*级")  # A级, B 级: a grade some rules letter
 LIST_ITEM_MAX = 10  # an item of a 、-list of trades or places: 矿山, 渔船这些行业
 GENERIC_PLACE_WORDS = {"城市", "全国", "国家", "地方", "城乡", "农村", "山区", "沿海", "各地", "本地", "当地", "异地"}  # tagged ns
 # a matter handed to another regulation: "…依照《核电厂核事故应急管理条例》的规定执行"
@@ -259,7 +260,7 @@ class AnswerabilityJudge:
         answer path, so that no task or clause answers a question about something absent."""
         q = unicodedata.normalize("NFKC", question)
         for check in (self.person_asked, self.out_of_scope, self.unknown_name, self.unknown_office,
-                      self.unknown_place, self.unknown_event, self.unknown_order, self.unknown_document,
+                      self.unknown_place, self.unknown_event, self.unknown_order, self.unknown_grade, self.unknown_document,
                       self.unknown_edition):
             reason = check(q)
             if reason:
@@ -453,6 +454,14 @@ class AnswerabilityJudge:
                 continue
             if not self.corpus_has(cited) or RE_ASKING.search(q):
                 return f"知识库中没有《{cited}》"
+        return None
+
+    def unknown_grade(self, q: str) -> str | None:
+        """"A级大型焰火燃放活动按什么标准划分": a lettered grade no stored document uses."""
+        for m in RE_LETTER_GRADE.finditer(q):
+            label = m.group(1).upper() + "级"
+            if not (self.corpus_has(label) or self.corpus_has(label.lower())):
+                return f"知识库中没有关于“{label}”的规定"
         return None
 
     def unknown_order(self, q: str) -> str | None:

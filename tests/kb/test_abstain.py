@@ -668,3 +668,12 @@ def test_a_price_asked_is_not_answered_by_a_fine(knows_all):
     assert "收费" in reason(knows_all, q, [fine])
     assert reason(knows_all, q, ["电梯维护保养的收费标准为每台每月300元。"]) is None
     assert reason(knows_all, "擅自从事电梯维保，罚款是多少？", [fine]) is None  # a fine asked: the fine answers
+
+
+def test_a_lettered_grade_the_corpus_never_uses_is_not_answered():
+    tk = Tokenizer()
+    j = AnswerabilityJudge(doc_freq=lambda w: 5, titles=list, corpus_has=lambda w: w in "焰火燃放活动实行分级管理。B级燃放活动",
+                           words=tk.words, pos_words=tk.pos_words, places=None, out_of_scope=None)
+    assert "A级" in j.judge_question("A级大型焰火燃放活动是按什么标准划出来的？").reason
+    assert j.judge_question("b级燃放活动由谁审批？").reason is None  # the corpus has it
+    assert j.judge_question("焰火燃放活动怎么分级？").reason is None
