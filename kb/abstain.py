@@ -120,6 +120,8 @@ RE_WHERE_Q = re.compile(
 RE_LOCAL_LEVEL_Q = re.compile(r"哪(?:个|些|几个)(?:镇街|乡镇|镇|街道|社区|村)")
 RE_NAMED_LOCAL = re.compile(r"[\u4e00-\u9fff]{1,2}[^\W\d_由到强进助导立在和与的等各每乡城个全本该至及向对将把从于为村镇区县市省](?:镇|街道|乡|社区|村)")
 RE_LETTER_GRADE = re.compile(r"(?<![A-Za-z])([A-Da-d])\s*级")  # A级, B 级: a grade some rules letter
+# "外地户口的人…能申请临时救助吗": a person's status, not a 户口 matter of the police
+RE_STATUS_BEFORE = re.compile(r"(?:外地|本地|非本地|外省|外来)$")
 LIST_ITEM_MAX = 10  # an item of a 、-list of trades or places: 矿山, 渔船这些行业
 GENERIC_PLACE_WORDS = {"城市", "全国", "国家", "地方", "城乡", "农村", "山区", "沿海", "各地", "本地", "当地", "异地"}  # tagged ns
 # a matter handed to another regulation: "…依照《核电厂核事故应急管理条例》的规定执行"
@@ -307,7 +309,8 @@ class AnswerabilityJudge:
 
     def out_of_scope(self, q: str) -> str | None:
         for word, dept in self.out_of_scope_words:
-            if word in q and not self.corpus_has(word) and not self._listed_with_known(q, word):
+            if word in q and not self.corpus_has(word) and not self._listed_with_known(q, word) \
+                    and not all(RE_STATUS_BEFORE.search(q[: m.start()]) for m in re.finditer(re.escape(word), q)):
                 return f"“{word}”属于{dept}的业务，不在本应急管理知识库的范围内"
         return None
 

@@ -96,6 +96,9 @@ def test_another_departments_word_in_a_list_of_ours_is_not_out_of_scope():
                            pos_words=list, places=None)
     assert "农业农村" in j.out_of_scope("海洋渔船遇到几级大风必须回港避风？")
     assert j.out_of_scope("山东的矿山、工地、渔船这些行业，对恶劣天气预警有什么硬要求？") is None
+    # 外地户口 says who a person is; the question is about what happens to them, not about 户口
+    assert j.out_of_scope("外地户口的人在山东遇灾没了生活来源，能申请临时救助吗？") is None
+    assert "公安户籍" in j.out_of_scope("户口怎么迁到中卫？")
     # clauses joined by 、 are no list: "干满几年相关工作" does not make 报考 a matter of ours
     assert "人力资源" in j.out_of_scope("报考注册安全工程师需要什么学历、干满几年相关工作？")
     assert "公安交通管理部门" in j.out_of_scope("驾驶证、行驶证怎么年审？")  # every item is someone else's
