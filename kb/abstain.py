@@ -16,6 +16,7 @@ question
   一级响应有几次") when the passages give only the total;
 - asks where something is sited and the passage names no place, or names a place whose
   local plan is not the one quoted (秦州区 answered from the 西安 plan);
+- gives values for a formula's letters ("L取3、S取4") and the quoted passage only names them;
 - is answered only by a sentence that hands the matter to a regulation the corpus lacks
   ("…依照《核电厂核事故应急管理条例》的规定执行");
 - is another department's business (驾照, 社保, 护照: kb/data/out_of_scope.txt);
@@ -122,6 +123,8 @@ RE_NAMED_LOCAL = re.compile(r"[\u4e00-\u9fff]{1,2}[^\W\d_由到强进助导立�
 RE_LETTER_GRADE = re.compile(r"(?<![A-Za-z])([A-Da-d])\s*级")  # A级, B 级: a grade some rules letter
 # "外地户口的人…能申请临时救助吗": a person's status, not a 户口 matter of the police
 RE_STATUS_BEFORE = re.compile(r"(?:外地|本地|非本地|外省|外来)$")
+RE_VALUE_GIVEN = re.compile(r"(?<![A-Za-z])[A-Z]\s*(?:取值?|=|＝|为|是)\s*\d")  # L取3, S=4
+RE_LETTER_MATH = re.compile(r"(?<![A-Za-z])[A-Z]\d?\s*[=＝≥≤<>×*＞＜]\s*[\dA-Z]|\d\s*[≤<＜×*]\s*[A-Z](?![A-Za-z])")
 LIST_ITEM_MAX = 10  # an item of a 、-list of trades or places: 矿山, 渔船这些行业
 GENERIC_PLACE_WORDS = {"城市", "全国", "国家", "地方", "城乡", "农村", "山区", "沿海", "各地", "本地", "当地", "异地"}  # tagged ns
 # a matter handed to another regulation: "…依照《核电厂核事故应急管理条例》的规定执行"
@@ -288,6 +291,7 @@ class AnswerabilityJudge:
             lambda: self.missing_contact(q, primary),
             lambda: self.missing_location(q, primary),
             lambda: self.missing_date(q, primary),
+            lambda: self.missing_formula(q, primary),
             lambda: self.missing_quantity(q, passages if figure_passages is None else figure_passages),
             lambda: self.missing_theme(q, [primary]),  # the passage the answer quotes states it
             lambda: self.missing_outcome(q, primary),
@@ -620,6 +624,13 @@ class AnswerabilityJudge:
         if any(re.search(NOUN_FORMS.get(n, re.escape(n)), s) for n in nouns for s in sentences):
             return None
         return f"检索到的段落中没有“{nouns[-1]}”的具体数字"
+
+    def missing_formula(self, q: str, text: str) -> str | None:
+        """"可能性L取3、严重性S取4，算出来是什么颜色": values given for a formula's letters need the
+        quoted passage to compute with such letters (R=L×S, R≥12), not only to name them (L值)."""
+        if not RE_VALUE_GIVEN.search(q) or RE_LETTER_MATH.search(text):
+            return None
+        return "检索到的段落中没有按这些取值计算的方法或结果"
 
     def missing_date(self, q: str, text: str) -> str | None:
         if not RE_DATE_Q.search(q) or RE_DATE.search(text):

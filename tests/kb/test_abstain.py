@@ -680,3 +680,11 @@ def test_a_lettered_grade_the_corpus_never_uses_is_not_answered():
     assert "A级" in j.judge_question("A级大型焰火燃放活动是按什么标准划出来的？").reason
     assert j.judge_question("b级燃放活动由谁审批？").reason is None  # the corpus has it
     assert j.judge_question("焰火燃放活动怎么分级？").reason is None
+
+
+def test_values_given_for_a_formula_need_a_passage_that_computes(knows_all):
+    q = "风险矩阵里可能性L取3、严重性S取4，对应红色还是橙色风险？"
+    named = "企业自行评估事故发生的可能性L值和事故后果的严重性S值，对照风险矩阵确定风险等级。"
+    assert "取值" in reason(knows_all, q, [named])
+    assert reason(knows_all, q, ["风险值R=L×S，R≥12为红色风险，8≤R<12为橙色风险。"]) is None
+    assert reason(knows_all, "风险矩阵里的L值和S值怎么确定？", [named]) is None  # no values given
