@@ -14,7 +14,8 @@ OFFICE_SUFFIX = r"(?:科|支队|大队|中队|中心|办公室|室)"
 # a name in running text ends at one of these (科 followed by 室 is 科室, the generic word)
 RE_OFFICE = re.compile(rf"([\u4e00-\u9fff]{{1,14}}?{OFFICE_SUFFIX})(?!室)")
 _BEFORE_NAME = re.compile(r".*(?:由|是|的|和|与|在|归|给|对|向|把|被|为|从|及|、|让|请)")
-_NOT_A_NAME = re.compile(r"哪|几|什么|谁|个科|各科|科室|处室|这个|那个|本科|学科")
+# nor is a place: "在市中心开个批发点"
+_NOT_A_NAME = re.compile(r"哪|几|什么|谁|个科|各科|科室|处室|这个|那个|本科|学科|[市城镇县]中心|商业中心|购物中心")
 
 
 def _suffix(name: str) -> str:

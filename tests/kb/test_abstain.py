@@ -114,6 +114,7 @@ def test_unknown_names_places_and_offices(judge):
     assert "兰州" in reason(judge, "兰州市2023年应急管理工作要点有哪些任务？")
     assert reason(judge, "西安市的应急演练怎么安排？") is None
     assert "宣传教育科" in reason(judge, "宣传教育科负责哪些任务？")
+    assert judge.judge_question("想在市中心开个卖烟花的批发点，行不行？").reason is None  # a place, no office
     assert reason(judge, "中卫市应急管理局应急协调科负责哪些任务？") is None
 
 
