@@ -539,6 +539,7 @@ class Answerer:
         # "举报打哪个号码", "能拿多少奖金": the sentence that gives a number, or a sum in 元, if it is
         # about the question (the figure check below does not apply: these are judged by abstain.py)
         contact = bool(RE_CONTACT_Q.search(question))
+        named = set(self.named_documents(question)) if figure is not None else set()
         money = figure is None and bool(RE_MONEY_Q.search(question))
         best_hit, best_span, best_score = hits[0], None, -1.0
         figure_cover = 0.0  # the best coverage of a sentence that gives a figure in the unit asked
@@ -554,7 +555,9 @@ class Answerer:
                 covered = self.known_coverage(question, [sentence])
                 sc = covered - 0.05 * rank
                 if figure is not None and figure.search(sentence):
-                    figure_cover = max(figure_cover, covered)
+                    # "按煤矿安全生产条例要罚多少钱": the document the question names is the sentence's own
+                    own = h.payload.get("title", "") if h.payload.get("doc_id") in named else ""
+                    figure_cover = max(figure_cover, self.known_coverage(question, [own, sentence]) if own else covered)
                     sc += 0.3
                 elif date_asked and date_asked.search(sentence) and covered >= self.kb.settings.figure_min_coverage:
                     sc += DATE_BONUS  # "最迟哪天前完成": the sentence with a date, if it is about the question
