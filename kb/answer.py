@@ -50,6 +50,8 @@ RE_OFFICE_Q = re.compile(r"科室|处室|(?:哪[一两二三四五六几]?个|�
 # the 部门 of a named 应急(管理)局 are its offices too ("中卫应急局是哪些部门在抓")
 RE_BUREAU_DEPT_Q = re.compile(r"应急(?:管理)?局.{0,4}(?:哪[一两二三四五六几]?个|哪些|什么)(?:部门|单位)")
 RE_DEADLINE_Q = re.compile(r"什么时候|何时|啥时候|完成时限|截止|哪年|几月|完成时间|时间节点|完成期限")  # not 多久: a legal time limit
+# when a document was issued or took effect ("指南是哪年印发的") is no task's deadline
+RE_ISSUED_Q = re.compile(r"印发|发布|出台|颁布|施行|生效|文号")
 RE_LIST_Q = re.compile(r"哪些|几项|多少项|什么任务|哪几项|有哪|列出|清单")
 CN_DIGITS = "零〇一二两三四五六七八九十百千"
 RE_ARTICLE_REF = re.compile(rf"第\s*([{CN_DIGITS}\d]+)\s*条(?:\s*第\s*([{CN_DIGITS}\d]+)\s*款)?(?:\s*第?\s*[（(]?([{CN_DIGITS}\d]+)[）)]?\s*项)?")
@@ -194,7 +196,7 @@ class Answerer:
         """"落实《中卫市应急预案编制指南》…由谁负责": the guide is not stored, but a task that names it
         is; an owner or deadline question about that task is answered from its record. Only when the
         unstored titles are the sole reason to abstain, and the task picked names them."""
-        if not (asks_owner(question) or RE_DEADLINE_Q.search(question)):
+        if not (asks_owner(question) or asks_deadline(question)):
             return None
         cited = [c for c in self.judge.cited_documents(question) if self.judge.corpus_has(c)]
         if not cited:
@@ -366,7 +368,7 @@ class Answerer:
     # -- 2. owners / deadlines ---------------------------------------------
     def _task_question(self, question: str, top_k: int, flt: SearchFilter | None) -> Answer | None:
         wants_owner = asks_owner(question)
-        wants_deadline = bool(RE_DEADLINE_Q.search(question))
+        wants_deadline = asks_deadline(question)
         if not (wants_owner or wants_deadline):
             return None
         task_flt = SearchFilter({**(flt.equals if flt else {}), "kind": "task"}, flt.year_gte if flt else None, flt.year_lte if flt else None)
@@ -700,6 +702,11 @@ def _common_run(a: str, b: str) -> int:
             else:
                 break
     return best
+
+
+def asks_deadline(question: str) -> bool:
+    """Whether a question asks by when a task is due (not when a document was issued)."""
+    return bool(RE_DEADLINE_Q.search(question)) and not RE_ISSUED_Q.search(question)
 
 
 def asks_owner(question: str) -> bool:

@@ -182,3 +182,11 @@ def test_owner_asked_as_主责科室_or_牵头的是谁():
     assert not asks_owner("牵头的部门要做哪些事？")  # the duties of an office, not its name
     assert asks_owner("拍典型事故警示片，负责的科室和单位是哪些？")
     assert not asks_owner("负责的部门有哪些职责？")  # the duties again
+
+
+def test_when_a_document_was_issued_is_no_task_deadline():
+    from kb.answer import asks_deadline
+
+    assert asks_deadline("应急预案体系建设什么时候完成？")
+    assert not asks_deadline("《中卫市应急预案编制指南》是哪年印发的？")  # the guide's date, not a task's
+    assert not asks_deadline("这个办法什么时候开始施行？")
