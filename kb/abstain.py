@@ -8,14 +8,15 @@ apart is what a question names or asks for. The corpus cannot answer when the
 question
 
 - asks who holds a post (局长是谁, 科长叫什么名字): the documents name offices, never people;
-- names a person, a place, a year or a document that the corpus does not contain;
+- names a person, a place, a year, a document or a lettered grade (A级) that the corpus does not contain;
 - asks for a phone number, an address, a date or a figure with a unit that none
   of the retrieved passages holds;
 - asks for the members of a counted set ("七个物流中心分别在哪些区县") that the
   passages count but do not list, or for a part of a total it states ("114次应急响应里，
   一级响应有几次") when the passages give only the total;
 - asks where something is sited and the passage names no place, or names a place whose
-  local plan is not the one quoted (秦州区 answered from the 西安 plan);
+  local plan is not the one quoted (秦州区 answered from the 西安 plan), or names a province
+  whose regulation is not the one quoted (北京 answered from 浙江's);
 - gives values for a formula's letters ("L取3、S取4") and the quoted passage only names them;
 - is answered only by a sentence that hands the matter to a regulation the corpus lacks
   ("…依照《核电厂核事故应急管理条例》的规定执行");
