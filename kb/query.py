@@ -66,8 +66,10 @@ class Thesaurus:
         if self._pattern is None:
             return []
         text = _norm(question)
-        single = self._single_words(text)
-        return [Expansion(m.group(0), m.start(), self._by_trigger[m.group(0)]) for m in self._pattern.finditer(text)
+        matches = list(self._pattern.finditer(text))
+        # the word cutter runs only for a question with a one-character match
+        single = self._single_words(text) if any(len(m.group(0)) == 1 for m in matches) else None
+        return [Expansion(m.group(0), m.start(), self._by_trigger[m.group(0)]) for m in matches
                 if len(m.group(0)) > 1 or single is None or m.start() in single]
 
     def _single_words(self, text: str) -> set[int] | None:
