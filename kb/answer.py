@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ingest.metadata import zh_dates
+from ingest.patterns import RE_ARTICLE
 from kb.abstain import (RE_CONTACT_Q, RE_DATE, RE_DATE_Q, RE_MONEY, RE_MONEY_Q, AnswerabilityJudge, Judgement, figure_pattern, number_sentence,
                         phone_number)
 from kb.models import VALIDITY_IN_FORCE, Task
@@ -611,7 +612,7 @@ class Answerer:
         breach = p.get("text", "")[span[0] : span[1]].strip()
         # "第六十八条 …不履行组织、引导在场人员疏散的义务，情节严重，…处五日以上十日以下拘留。": the breach
         # is the condition, before what follows from it
-        breach = RE_SANCTION_TAIL.sub("", RE_ARTICLE_HEAD.sub("", breach))
+        breach = RE_SANCTION_TAIL.sub("", RE_ARTICLE.sub("", breach))
         breach = re.sub(r"^[（(][一二三四五六七八九十]+[）)]|的[；;。]?$", "", breach)
         if len(breach) < 8 or self.known_coverage(question, [breach]) < BREACH_MIN_COVERAGE:
             return None
@@ -683,7 +684,6 @@ class Answerer:
 RE_PENALTY_SECTION = re.compile(r"法律责任|罚\s*则")
 # a question about what follows a breach: the penalty answers it
 RE_CONSEQUENCE_Q = re.compile(r"罚|处分|处理|后果|怎么样|会怎样|怎么办|追究|责任|吊销|关闭|停产|停业|拘留|判刑")
-RE_ARTICLE_HEAD = re.compile(r"^第[一二三四五六七八九十百零〇]+条\s*")
 RE_SANCTION_TAIL = re.compile(r"[，,](?:情节严重|尚不构成|构成犯罪|处[一二三四五六七八九十百千万\d]|由[^，,]{0,20}责令|责令|给予|依法)[^。]*。?$")
 DUTY_MIN_COVERAGE = 0.7  # of a breach's words, in the article that states the duty
 BREACH_MIN_COVERAGE = 0.5  # of the question's words, in the breach an answer quotes, for its duty to be sought
