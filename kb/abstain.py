@@ -404,14 +404,16 @@ class AnswerabilityJudge:
         answer (a national law answers anywhere: no judgement). ``asked``: asked_places(q), when
         the caller has it."""
         own = self.local_places(title)
-        if not own:
-            # a province's regulation speaks for that province: "北京…配专职安全员的比例" is not
-            # answered by 浙江省安全生产条例 (a city the question names may lie in it: no judgement)
+        # or a province's regulation, which speaks for that province: "北京…配专职安全员的比例" is not
+        # answered by 浙江省安全生产条例 (a city the question names may lie in it: no judgement)
+        province = not own
+        if province:
             own = {p for p in self.provinces if title.startswith(p)}
-            asked = self.asked_places(q) if asked is None else asked
-            if not (own and asked) or any(p not in self.provinces for p in asked):
+            if not own:
                 return None
         asked = self.asked_places(q) if asked is None else asked
+        if province and any(p not in self.provinces for p in asked):
+            return None
         if asked and not asked & own:
             return f"检索到的段落出自《{title}》，说的是{'、'.join(sorted(own))}，不是{'、'.join(sorted(asked))}"
         return None
