@@ -179,6 +179,8 @@ def test_owner_asked_as_主责科室_or_牵头的是谁():
     assert asks_owner("危化品企业重大危险源包保责任制，主责科室是哪个？")
     assert asks_owner("应急预案管理归口单位是哪个？")
     assert asks_owner("执法规范化建设，牵头的是谁？")
+    assert asks_owner("巡查督查行动，中卫应急局牵头落实的是哪几家？")
+    assert not asks_owner("牵头落实的部门要做哪些事？")
     assert not asks_owner("牵头的部门要做哪些事？")  # the duties of an office, not its name
     assert asks_owner("拍典型事故警示片，负责的科室和单位是哪些？")
     assert not asks_owner("负责的部门有哪些职责？")  # the duties again
