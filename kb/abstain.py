@@ -162,7 +162,7 @@ RE_COUNTED_AFTER = re.compile(r"(?:以上|以下|以内|之内|内|左右|的)*(
 MEASURE_UNITS = ("天", "日", "个工作日", "小时", "个小时", "分钟", "年", "个月", "月", "米", "公里", "平方米", "公顷",
                  "吨", "公斤", "千克", "元", "万元", "亿元", "钱", "块")
 DISTANCE_UNITS = "米|m|公里|km"
-TIME_UNITS = "小时|日|天|年|月|分钟|周|半年|季度"
+TIME_UNITS = "个?小时|日|天|年|个?月|分钟|个?星期|周|半年|季度|个?工作日"  # "一个月", "5个工作日" too
 RE_ANY_NUMBER = re.compile(rf"{NUMBER}\s*(?:%|％|[\u4e00-\u9fff]{{1,2}})")
 RE_DOC_SUFFIX = re.compile(r"(条例|办法|规定|细则|规程|要点|法)$")  # longest first: 办法 is not a 法
 # suffixes that name a document when unquoted; "安全规定", "工作要点" are too often plain nouns

@@ -101,6 +101,8 @@ def test_abstains_and_says_why(ask, question, reason):
         ("西安市要点里“应博会”是要办什么活动？", "应博会"),  # the plan by a short name
         # "哪一天前": the sentence with a day it is due by, not 第七条's better-covering "每年11月底前"
         ("无锡的化工企业风险评估和分级复核最晚哪一天前要做完？", "确保于10月20日前完成"),
+        # "多久" is answered by 一个月 (counted with 个): the figure check took no 个月 before
+        ("厂里锅炉的定期检验快到期了，使用单位应该提前多久向检验机构报检？", "届满前一个月"),
     ],
 )
 def test_near_misses_are_answered(ask, question, needle):

@@ -178,6 +178,11 @@ def test_figures_in_the_unit_asked(judge):
     assert figure_pattern("应急计划区一般划多大半径？").search("半径为5公里")
     assert "数字" in reason(judge, "核电厂的应急计划区划多大范围？", ["做好核应急计划区内的防护准备。"])
     assert reason(judge, "事故等级分为哪几级？", ["分为特别重大事故、重大事故、较大事故和一般事故。"]) is None
+    # "多久" is answered by a span counted with 个 too (届满前一个月, 5个工作日); a bare 个 is no time
+    how_long = figure_pattern("定期检验快到期了，应该提前多久报检？")
+    assert how_long.search("在检验合格有效期届满前一个月提出定期检验要求")
+    assert how_long.search("在5个工作日内作出决定")
+    assert not how_long.search("设置一个值班室")
 
 
 def test_a_stated_number_is_not_a_figure_question(judge):
