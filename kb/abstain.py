@@ -46,6 +46,8 @@ RE_ROLE_PERSON = re.compile(
     r"|先进个人|个人|英雄|模范|劳模|标兵|烈士|获奖者)"  # people honoured: "评出的先进个人都有谁"
     r"[^，。？?]{0,4}?(是谁|都是谁|有谁|叫什么|叫啥|姓什么|姓啥|名字|姓名|是哪位|哪位)"
 )
+# what a question about an office asks: its tasks, its duties, its share of the work
+RE_OFFICE_WORK_Q = re.compile(r"负责|牵头|分工|承担|职责|任务|主管|主抓|配合|落实|归口|主办|工作|谁")
 COMMON_WORD_FREQ = 250  # 张罗 311, 林子 420, 金山 291; invented names 张建国 13, 王志强 3
 RE_PERSON_CUE = re.compile(r"\s*(?:同志|科长|局长|主任|队长|是谁|是哪|在哪|负责|分管|调到)")  # what follows a name
 RE_NAME_ASKED = re.compile(r"叫什么名字|姓什么|姓啥|的姓名|的名字是|哪位|哪[个一]领导|哪[个一]位?同志")
@@ -150,7 +152,7 @@ UNITS: dict[str, str] = {
     "支": "支|个", "辆": "辆|台", "台": "台|套|辆", "艘": "艘|条",
     "米": "米|m|公里|km", "公里": "公里|千米|km|米", "平方米": "平方米|㎡|m2|公顷", "公顷": "公顷|亩|平方米",
     "分": "分", "倍": "倍", "层": "层", "级": "级", "点": "时|点",
-    "科": "科|门", "门": "门|科", "课时": "课时|学时", "学时": "学时|课时", "岁": "岁|周岁", "周岁": "周岁|岁", "度": "度|℃", "分贝": "分贝|dB",
+    "科": "科|门", "门": "门|科", "课时": "课时|学时", "学时": "学时|课时", "岁": "岁|周岁", "周岁": "周岁|岁", "度": "度|℃|°C|摄氏度", "摄氏度": "摄氏度|℃|°C|度", "分贝": "分贝|dB",
 }
 # 多少天 / 几个人 / 多远; not 哪几个 (asks which), 好几家 or 十几天 (state a number)
 RE_QUANTITY_Q = re.compile(
@@ -357,6 +359,8 @@ class AnswerabilityJudge:
             return True
         if word[-1] in "里上下中内外边旁前后头":
             return True
+        if self.everyday(word):
+            return True  # "种杨树和玉米": jieba tags them as names; the thesaurus knows them as things
         if len(word) == 2 and self.word_freq(word) >= COMMON_WORD_FREQ and not RE_PERSON_CUE.match(q, at + 2):
             return True  # "提前张罗好", "山上林子烧掉": common words jieba's dictionary also tags as names
         if len(word) == 3 and self.corpus_has(word[:2]) and self.doc_freq(word[:2]) > 0:
@@ -365,7 +369,10 @@ class AnswerabilityJudge:
 
     def unknown_office(self, q: str) -> str | None:
         """An office (…科, …支队) the corpus never names. jieba splits unknown names, so the text
-        is scanned; "应急管理局应急协调科" is known by its tail, "危化科" as a short form."""
+        is scanned; "应急管理局应急协调科" is known by its tail, "危化科" as a short form. Only a
+        question about an office's work names one: in "洗车场、洗浴中心停水" a 中心 is a business."""
+        if not RE_OFFICE_WORK_Q.search(q):
+            return None
         offices = self.offices()
         for name in offices_mod.mentioned(q):
             if offices_mod.resolve(name, offices) is not None:

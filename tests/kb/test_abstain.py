@@ -116,6 +116,19 @@ def test_unknown_names_places_and_offices(judge):
     assert "宣传教育科" in reason(judge, "宣传教育科负责哪些任务？")
     assert judge.judge_question("想在市中心开个卖烟花的批发点，行不行？").reason is None  # a place, no office
     assert reason(judge, "中卫市应急管理局应急协调科负责哪些任务？") is None
+    # an office is asked about for its work; a 中心 in "洗车场、洗浴中心停水" is a business
+    assert judge.judge_question("大旱时政府能不能让洗车场、洗浴中心这类费水的店先停水？").reason is None
+    assert "宣传教育中心" in reason(judge, "宣传教育中心承担哪些工作？")
+
+
+def test_a_thing_the_thesaurus_knows_is_no_persons_name():
+    # jieba tags 杨树 (a surname 杨) as a name; a word the thesaurus maps is an everyday thing
+    tk = Tokenizer()
+    kw = dict(doc_freq=lambda w: 5, titles=list, corpus_has=lambda w: w in "行洪河道林木高秆作物", words=tk.words,
+              pos_words=tk.pos_words, out_of_scope=None, places=None)
+    q = "想在发大水时的河道里种杨树和玉米，法律允许吗？"
+    assert "杨树" in AnswerabilityJudge(**kw).judge_question(q).reason
+    assert AnswerabilityJudge(**kw, everyday=lambda w: w in ("杨树", "玉米")).judge_question(q).reason is None
 
 
 def test_a_local_plan_answers_for_its_own_place_only():
@@ -183,6 +196,8 @@ def test_figures_in_the_unit_asked(judge):
     assert how_long.search("在检验合格有效期届满前一个月提出定期检验要求")
     assert how_long.search("在5个工作日内作出决定")
     assert not how_long.search("设置一个值班室")
+    # 多少摄氏度 is answered in ℃
+    assert figure_pattern("进窑前窑筒体温度必须低于多少摄氏度？").search("进窑前应确认窑筒体温度低于150℃")
 
 
 def test_a_stated_number_is_not_a_figure_question(judge):
