@@ -47,6 +47,8 @@ RE_OWNER_Q = re.compile(
 )
 # "谁" as the object of a verb asks no owner: "西安打算出什么来明确谁管安全" asks for the 清单
 RE_EMBEDDED_WHO = re.compile(r"(?:明确|确定|厘清|分清|弄清|搞清|划清)了?(?:由|归|是)?谁")
+# who pays: "开销由谁来掏", "钱谁出", "费用归谁承担"
+RE_WHO_PAYS = re.compile(r"谁(?:来)?(?:掏|出钱|出资|付钱|付款|支付|买单|埋单|垫付|报销|赔)|(?:费用|钱|开销|花销|花费|开支)[^，。？?]{0,6}?(?:由|归|是)?谁")
 RE_OFFICE_Q = re.compile(r"科室|处室|(?:哪[一两二三四五六几]?个|哪些|什么)科(?![目学技普研])")  # not 科目, 科学, 科技
 # the 部门 of a named 应急(管理)局 are its offices too ("中卫应急局是哪些部门在抓")
 RE_BUREAU_DEPT_Q = re.compile(r"应急(?:管理)?局.{0,4}(?:哪[一两二三四五六几]?个|哪些|什么)(?:部门|单位)")
@@ -710,7 +712,10 @@ def asks_deadline(question: str) -> bool:
 
 
 def asks_owner(question: str) -> bool:
-    """Whether a question asks who (which office) does something."""
+    """Whether a question asks who (which office) does something; "这笔开销由谁来掏" asks who
+    pays, which a law answers (an office asked by name, 哪个科室, is still an owner question)."""
+    if RE_WHO_PAYS.search(question) and not RE_OFFICE_Q.search(question):
+        return False
     return bool(RE_OWNER_Q.search(RE_EMBEDDED_WHO.sub("", question)))
 
 

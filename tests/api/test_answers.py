@@ -103,6 +103,8 @@ def test_abstains_and_says_why(ask, question, reason):
         ("无锡的化工企业风险评估和分级复核最晚哪一天前要做完？", "确保于10月20日前完成"),
         # "多久" is answered by 一个月 (counted with 个): the figure check took no 个月 before
         ("厂里锅炉的定期检验快到期了，使用单位应该提前多久向检验机构报检？", "届满前一个月"),
+        # who pays is answered by a law, not taken for a work-plan task without a 责任单位
+        ("厂里出事后政府调来的专业队伍帮我们抢险，这笔开销最后由谁来掏？", "由事故责任单位承担"),
     ],
 )
 def test_near_misses_are_answered(ask, question, needle):

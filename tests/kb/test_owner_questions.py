@@ -181,6 +181,10 @@ def test_owner_asked_as_主责科室_or_牵头的是谁():
     assert asks_owner("执法规范化建设，牵头的是谁？")
     assert asks_owner("巡查督查行动，中卫应急局牵头落实的是哪几家？")
     assert not asks_owner("牵头落实的部门要做哪些事？")
+    # who pays is no office's task: a law answers it (an office asked by name still is an owner question)
+    assert not asks_owner("政府调来的专业队伍帮我们抢险，这笔开销最后由谁来掏？")
+    assert not asks_owner("救援费用归谁承担？")
+    assert asks_owner("应急物资采购的钱由哪个科室负责申请？")
     assert not asks_owner("牵头的部门要做哪些事？")  # the duties of an office, not its name
     assert asks_owner("拍典型事故警示片，负责的科室和单位是哪些？")
     assert not asks_owner("负责的部门有哪些职责？")  # the duties again
