@@ -101,6 +101,8 @@ RE_THEME_Q = re.compile(r"(主题|口号|标语)(?:是什么|是啥|叫什么|�
 RE_ORDER_NUMBER = re.compile(r"((?:应急管理部|国家安全生产监督管理总局|国家安全监管总局|安监总局|国务院|主席|[\u4e00-\u9fff]{2,8}部)令)\s*第\s*(\d{1,4})\s*号")
 ORDER_ALIASES = {"安监总局令": "国家安全生产监督管理总局令", "国家安全监管总局令": "国家安全生产监督管理总局令"}
 # a kind of a thing that comes in kinds: 草原火灾 (not 森林火灾), 煤矿事故, 地震灾害
+# the thing a threshold question defines: "多少人才算重大（Ⅱ级）突发环境事件"
+RE_THRESHOLD_Q = re.compile(r"(?:才算|就算|才能算|才属于|算作|划为|认定为|定为)(?:是)?([^，。？?！!]{2,20})")
 RE_KIND = re.compile(r"(草原|森林|煤矿|非煤矿山|矿山|建筑|交通|火灾|地震|地质|气象|洪涝|海洋|特种设备|危险化学品|烟花爆竹)(火灾|事故|灾害|灾情)")
 # a named storm: 台风“杜苏芮”, “利奇马”台风
 RE_NAMED_STORM = re.compile(r"(?:台风|飓风|热带风暴)\s*[“\"「]([^”\"」]{2,8})[”\"」]|[“\"「]([^”\"」]{2,8})[”\"」]\s*号?(?:台风|飓风|热带风暴)")
@@ -762,6 +764,13 @@ class AnswerabilityJudge:
                     any(k.group(2) == head and k.group(1) != mod for k in RE_KIND.finditer(s)) for s in with_head
                 ):
                     return f"检索到的段落中的数字说的是别的{head}，不是“{mod}{head}”"
+        # "死亡多少人才算重大突发环境事件": the thing a threshold defines must be in a passage
+        # that gives the figure (the grades of 生产安全事故 define no 突发环境事件)
+        threshold = RE_THRESHOLD_Q.search(q)
+        if threshold:
+            nouns = [w for w, f in self.pos_words(threshold.group(1)) if f.startswith(_NOUN_POS) and len(w) >= 2]
+            if nouns and not any(nouns[-1] in p and pattern.search(p) for p in passages):
+                return f"检索到的段落中没有“{nouns[-1]}”的标准"
         return self.missing_incident_figure(q, passages, pattern)
 
     def _noun_without_figure(self, tagged: tuple[str, str] | None, known: bool, passages: list[str],

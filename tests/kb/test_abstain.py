@@ -121,6 +121,16 @@ def test_unknown_names_places_and_offices(judge):
     assert "宣传教育中心" in reason(judge, "宣传教育中心承担哪些工作？")
 
 
+def test_a_threshold_is_about_the_thing_it_defines(knows_all):
+    # the grades of 生产安全事故 say nothing of when a 突发环境事件 is 重大
+    q = "突发环境事件里，死亡多少人才算重大（Ⅱ级）突发环境事件？"
+    assert "事件" in reason(knows_all, q, ["特别重大事故，是指造成30人以上死亡的事故。"])
+    assert reason(knows_all, q, ["重大突发环境事件：因环境污染直接导致10人以上30人以下死亡的。"]) is None
+    # the defined thing may stand in the article's head, not in the figure's own sentence
+    q = "直接经济损失达到多少钱，就划为特大型地质灾害？"
+    assert reason(knows_all, q, ["地质灾害按照经济损失的大小，分为四个等级：（一）特大型：直接经济损失1000万元以上的。"]) is None
+
+
 def test_a_thing_the_thesaurus_knows_is_no_persons_name():
     # jieba tags 杨树 (a surname 杨) as a name; a word the thesaurus maps is an everyday thing
     tk = Tokenizer()
