@@ -174,6 +174,8 @@ RE_CITED_SUFFIX = re.compile(r"(条例|办法|细则|规程|法)$")
 RE_WAY_OF = re.compile(r"[这那该][套个种项]$")  # "那套办法": 办法 as "a way", not a title
 _NOUN_POS = ("n", "l", "j")
 RE_ASKING = re.compile(r"[？?]|吗|呢|什么|哪|怎么|如何|多少|几|是否|何时|谁|规定了")  # jieba: nouns (n, nz, nt, ns, nr, ...), idioms, abbreviations
+# "按本市条例", "该办法": a document named by pointing back (the place's own), not by its title
+RE_DEICTIC_TITLE = re.compile(r"(?:本|该|此|这个?|那个?|上述)(?:市|省|区|县|地)?(?:的)?(?:地方)?(?:法规|条例|办法|规定|细则|规程|法)$")
 _NOT_IN_TITLES = {"国家", "新", "旧", "现行", "按", "按照", "依据", "根据", "依照", "是", "有", "要", "会", "能"}
 
 
@@ -514,7 +516,7 @@ class AnswerabilityJudge:
                 before = "".join(w for w, _ in words[max(0, j - 2) : j])
                 if word.endswith("办法") and (RE_WAY_OF.search(before) or (before.endswith("的") and len(cited) <= 4)):
                     continue  # "那套办法", "…备勤的轮值办法": a way of doing things, not a title
-                if len(cited) >= 3:
+                if len(cited) >= 3 and not RE_DEICTIC_TITLE.match(cited):
                     out.append(cited)
         return out
 

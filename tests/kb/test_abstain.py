@@ -170,6 +170,9 @@ def test_unknown_and_known_documents(judge):
     assert reason(judge, "防汛条例对行政处罚复议怎么规定？") is None  # "…怎么规定" is a verb
     assert reason(judge, "西安市要点里应博会是什么活动？") is None  # the issued plan's own name
     assert "轮值办法" in reason(judge, "轮值办法第三条怎么规定？")
+    # a document named by pointing back ("按本市条例") is the place's own, whatever it is called
+    assert judge.judge_question("西安市的企业按本市条例至少要配几名专职安全管理人员？").reason is None
+    assert judge.cited_documents("按该办法第三条怎么处理？") == []
     # 办法 as "a way of doing it": described, not named
     assert reason(judge, "局长总值班、各科室每天出人备勤的轮值办法，是哪个单位管？") is None
     assert reason(judge, "那套轮值办法归谁管？") is None
