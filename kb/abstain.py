@@ -224,6 +224,9 @@ class AnswerabilityJudge:
         self.places_path = places
         self._places: set[str] | None = None
         self._provinces: set[str] | None = None
+        self._province_of: dict[str, str] = {}
+        self._provinces_cover: set[str] = set()
+        self._provinces_src: list[str] | None = None  # the title list _provinces_cover was built from
         self._local_places: dict[str, set[str]] = {}
         self.out_of_scope_path = out_of_scope
         self._out_of_scope: list[tuple[str, str]] | None = None
@@ -234,12 +237,22 @@ class AnswerabilityJudge:
     def places(self) -> set[str]:
         if self._places is None:
             names: set[str] = set()
+            province_of: dict[str, str] = {}
             if self.places_path is not None and self.places_path.exists():
                 for line in self.places_path.read_text(encoding="utf-8").splitlines():
-                    if not line.lstrip().startswith("#"):
-                        names.update(line.split())
-            self._places = names
+                    if line.lstrip().startswith("#"):
+                        continue
+                    province, sep, cities = line.rpartition(":")  # "山东: 济南 青岛 …"
+                    names.update(cities.split())
+                    province_of.update((c, province.strip()) for c in cities.split() if sep)
+            self._places, self._province_of = names, province_of
         return self._places
+
+    @property
+    def province_of(self) -> dict[str, str]:
+        """The province a gazetteer city lies in (济南 -> 山东)."""
+        _ = self.places
+        return self._province_of
 
     @property
     def provinces(self) -> set[str]:
@@ -423,9 +436,9 @@ class AnswerabilityJudge:
             if not own:
                 return None
         asked = self.asked_places(q) if asked is None else asked
-        if province and any(p not in self.provinces for p in asked):
-            return None
-        if asked and not asked & own:
+        # a city the question names is judged by its province (济南 lies in 山东)
+        compared = {self.province_of.get(p, p) for p in asked} if province else asked
+        if asked and not compared & own:
             return f"检索到的段落出自《{title}》，说的是{'、'.join(sorted(own))}，不是{'、'.join(sorted(asked))}"
         return None
 
@@ -441,9 +454,19 @@ class AnswerabilityJudge:
     def unknown_place(self, q: str) -> str | None:
         for word in self.words(q):
             name = _place_base(word)
-            if name in self.places and not self.corpus_has(name) and not self._parent_of_known(q, word):
+            if name in self.places and not self.corpus_has(name) and not self._parent_of_known(q, word) \
+                    and self.province_of.get(name) not in self._provinces_with_documents():
                 return f"知识库中没有关于“{word}”的文件"
         return None
+
+    def _provinces_with_documents(self) -> set[str]:
+        """Provinces a stored document is titled after (山东省安全生产条例): it speaks for their cities
+        too, so "我在济南开厂" is no question about a place the corpus lacks."""
+        titles = self.titles()
+        if self._provinces_src is not titles:
+            self._provinces_cover = {p for p in self.provinces if any(t.startswith(p) for t in titles)}
+            self._provinces_src = titles
+        return self._provinces_cover
 
     def _parent_of_known(self, q: str, word: str) -> bool:
         """"天水秦州区": a city named before a district the corpus has (the 秦州区 article never says

@@ -645,8 +645,10 @@ class Answerer:
             return hits
         penalty = self.kb.settings.rerank_rank_penalty
         head = hits[:depth]
-        # "我在山东跑大货车…": where the asker is decides which local regulation applies
+        # "我在山东跑大货车…": where the asker is decides which local regulation applies ("我在济南…":
+        # the regulation of the province the city lies in)
         places = self.judge.places_in(question)
+        places += [self.judge.province_of[p] for p in places if p in self.judge.province_of]
         judged = bool(RE_HAZARD_Q.search(question))  # "算不算重大隐患": the judgment standards decide
 
         def bonus_of(h: Hit) -> float:

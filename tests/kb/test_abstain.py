@@ -160,6 +160,21 @@ def test_a_local_plan_answers_for_its_own_place_only():
     # a province asked, another province's regulation quoted: it speaks for its own province only
     assert "北京" in j.wrong_place("北京的建筑施工企业按什么比例配专职安全员？", titles[3])
     assert j.wrong_place("山东的企业多少人以上要设安全总监？", titles[3]) is None
+    # a city is judged by the province it lies in (the gazetteer's "山东: 济南 …")
+    assert j.province_of["济南"] == "山东" and j.province_of["浦东"] == "上海"
+    zhejiang = "浙江省安全生产条例（2016年修订）"
+    assert "济南" in j.wrong_place("济南的企业多少人以上要设安全总监？", zhejiang)
+    assert j.wrong_place("杭州的企业多少人以上要设安全管理机构？", zhejiang) is None
+
+
+def test_a_city_of_a_province_with_a_regulation_is_a_known_place():
+    tk = Tokenizer()
+    kw = dict(doc_freq=lambda w: 5, corpus_has=lambda w: w != "济南", words=tk.words, pos_words=tk.pos_words,
+              out_of_scope=None)
+    q = "我在济南开了个工厂，要来一批实习学生，需要先做安全培训吗？"
+    assert "济南" in AnswerabilityJudge(**kw, titles=lambda: ["中华人民共和国安全生产法"]).judge_question(q).reason
+    with_shandong = AnswerabilityJudge(**kw, titles=lambda: ["山东省安全生产条例（2021年修订）"])
+    assert with_shandong.judge_question(q).reason is None
 
 
 def test_unknown_and_known_documents(judge):

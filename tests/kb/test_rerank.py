@@ -13,7 +13,7 @@ from kb.store import Hit
 def _answerer(coverage: dict[str, float], places: tuple[str, ...] = (), **settings) -> Answerer:
     a = Answerer.__new__(Answerer)
     a.kb = SimpleNamespace(settings=Settings(**settings))
-    a.judge = SimpleNamespace(places_in=lambda question: list(places))
+    a.judge = SimpleNamespace(places_in=lambda question: list(places), province_of={"济南": "山东"})
     a.known_coverage = lambda question, texts: max(coverage.get(t.split("\n", 1)[1], 0.0) for t in texts)
     return a
 
@@ -52,6 +52,9 @@ def test_the_regulation_of_the_place_the_asker_names_moves_up():
     coverage = {"a": 0.5, "b": 0.45, "c": 0.45}
     assert [h.payload["text"] for h in _answerer(coverage).rerank("q", hits, depth=20)] == ["a", "b", "c"]
     moved = _answerer(coverage, places=("山东",)).rerank("我在山东…", hits, depth=20)
+    assert [h.payload["text"] for h in moved] == ["c", "a", "b"]
+    # a city moves its province's regulation up
+    moved = _answerer(coverage, places=("济南",)).rerank("我在济南…", hits, depth=20)
     assert [h.payload["text"] for h in moved] == ["c", "a", "b"]
     # a place no title names changes nothing
     assert [h.payload["text"] for h in _answerer(coverage, places=("浙江",)).rerank("q", hits, depth=20)] == ["a", "b", "c"]
