@@ -650,11 +650,14 @@ class Answerer:
         places = self.judge.places_in(question)
         places += [self.judge.province_of[p] for p in places if p in self.judge.province_of]
         judged = bool(RE_HAZARD_Q.search(question))  # "算不算重大隐患": the judgment standards decide
+        legal = bool(RE_LAW_Q.search(question))
 
         def bonus_of(h: Hit) -> float:
             bonus = PLACE_BONUS if places and any(p in h.payload.get("title", "") for p in places) else 0.0
             if judged and h.payload.get("category") == "hazard_criteria":
                 bonus += HAZARD_BONUS
+            if legal and h.payload.get("category") in LAW_CATEGORIES:
+                bonus += LAW_BONUS
             return bonus
 
         scored = [(self.known_coverage(question, [_judged_text(h)]) + bonus_of(h) - penalty * i, -i) for i, h in enumerate(head)]
@@ -694,6 +697,10 @@ DUTY_MIN_COVERAGE = 0.7  # of a breach's words, in the article that states the d
 BREACH_MIN_COVERAGE = 0.5  # of the question's words, in the breach an answer quotes, for its duty to be sought
 PLACE_BONUS = 0.1  # rerank: a passage of the local regulation of a place the question names
 HAZARD_BONUS = 0.1  # rerank: a hazard-judgment standard's item, when the question asks whether something is one
+LAW_BONUS = 0.1  # rerank: a law's or regulation's article, when the question asks what the law says
+# "法律上要求装什么", "这合法吗": the law answers, not a handbook's technical advice
+RE_LAW_Q = re.compile(r"法律上|法律规定|法律要求|法律允许|法律有|法律管|按法律|依法|合法|违法|犯法|法规")
+LAW_CATEGORIES = ("laws_regulations", "local_regulations")
 RE_HAZARD_Q = re.compile(r"(?:算不算|是不是|属不属于|算|属于|构成|判定为?|定为)(?:重大)?(?:事故)?隐患|重大(?:事故)?隐患(?:吗|么)")
 
 

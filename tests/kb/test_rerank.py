@@ -58,3 +58,14 @@ def test_the_regulation_of_the_place_the_asker_names_moves_up():
     assert [h.payload["text"] for h in moved] == ["c", "a", "b"]
     # a place no title names changes nothing
     assert [h.payload["text"] for h in _answerer(coverage, places=("浙江",)).rerank("q", hits, depth=20)] == ["a", "b", "c"]
+
+
+def test_a_question_about_the_law_prefers_laws_over_handbooks():
+    hits = _hits("a", "b", "c")
+    hits[0].payload["category"] = hits[1].payload["category"] = "pdf"  # technical handbooks
+    hits[2].payload["category"] = "laws_regulations"
+    coverage = {"a": 0.5, "b": 0.45, "c": 0.45}
+    legal = _answerer(coverage).rerank("后厨用天然气，法律上要求必须装什么设备吗？", hits, depth=20)
+    assert [h.payload["text"] for h in legal] == ["c", "a", "b"]
+    plain = _answerer(coverage).rerank("后厨用天然气，要装什么设备？", hits, depth=20)
+    assert [h.payload["text"] for h in plain] == ["a", "b", "c"]
