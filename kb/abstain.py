@@ -100,9 +100,9 @@ RE_THEME_Q = re.compile(r"(主题|口号|标语)(?:是什么|是啥|叫什么|�
 # a document cited by its order number: 应急管理部令第10号, 国务院令第708号, 主席令第88号
 RE_ORDER_NUMBER = re.compile(r"((?:应急管理部|国家安全生产监督管理总局|国家安全监管总局|安监总局|国务院|主席|[\u4e00-\u9fff]{2,8}部)令)\s*第\s*(\d{1,4})\s*号")
 ORDER_ALIASES = {"安监总局令": "国家安全生产监督管理总局令", "国家安全监管总局令": "国家安全生产监督管理总局令"}
-# a kind of a thing that comes in kinds: 草原火灾 (not 森林火灾), 煤矿事故, 地震灾害
 # the thing a threshold question defines: "多少人才算重大（Ⅱ级）突发环境事件"
 RE_THRESHOLD_Q = re.compile(r"(?:才算|就算|才能算|才属于|算作|划为|认定为|定为)(?:是)?([^，。？?！!]{2,20})")
+# a kind of a thing that comes in kinds: 草原火灾 (not 森林火灾), 煤矿事故, 地震灾害
 RE_KIND = re.compile(r"(草原|森林|煤矿|非煤矿山|矿山|建筑|交通|火灾|地震|地质|气象|洪涝|海洋|特种设备|危险化学品|烟花爆竹)(火灾|事故|灾害|灾情)")
 # a named storm: 台风“杜苏芮”, “利奇马”台风
 RE_NAMED_STORM = re.compile(r"(?:台风|飓风|热带风暴)\s*[“\"「]([^”\"」]{2,8})[”\"」]|[“\"「]([^”\"」]{2,8})[”\"」]\s*号?(?:台风|飓风|热带风暴)")
@@ -429,7 +429,7 @@ class AnswerabilityJudge:
         the caller has it."""
         own = self.local_places(title)
         # or a province's regulation, which speaks for that province: "北京…配专职安全员的比例" is not
-        # answered by 浙江省安全生产条例 (a city the question names may lie in it: no judgement)
+        # answered by 浙江省安全生产条例, nor "济南…" (a city is judged by its province, below)
         province = not own
         if province:
             own = {p for p in self.provinces if title.startswith(p)}
