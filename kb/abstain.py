@@ -526,6 +526,7 @@ class AnswerabilityJudge:
         ("劳动合同法对试用期…" -> 劳动合同法; "…怎么规定" is a verb and names nothing)."""
         out = [m.group(1) for m in re.finditer(r"《([^》]{2,40})》", q)]
         rest = re.sub(r"《[^》]*》", "，", q)
+        rest = re.sub(r"[“”\"「」]", "", rest)  # 局"局队合一"实施办法: quotes inside a title do not end it
         for run in re.split(r"[^\u4e00-\u9fff]+|[和与及、或跟]", rest):
             words = self.pos_words(run)
             for i, (word, flag) in enumerate(words):
@@ -647,8 +648,12 @@ class AnswerabilityJudge:
             if after and not self._specific(after[0]):
                 return None
             nouns = after
-        if not nouns:  # 死亡率的控制指标具体是多少, 风险值R算到多少才…: the thing named before
-            clause = re.split(r"[，,；;。：:]", q[: m.start()])[-1]
+        # 死亡率的控制指标具体是多少, 风险值R算到多少才…: the thing named before (in the clause
+        # before, when the question word's own has none: "…死亡率目标，具体是个什么数值")
+        clauses = re.split(r"[，,；;。：:]", q[: m.start()])
+        for clause in clauses[::-1][: 2 if m.group(0).endswith(("数值", "数字")) else 1]:
+            if nouns:
+                break
             tagged = [(w, f) for w, f in self.pos_words(clause) if f.startswith(_NOUN_POS) and _place_base(w) not in self.places]
             # the nearest specific noun the corpus knows (翻出来, 煤比: colloquial or mis-cut, not things)
             nouns = [w for w, _ in tagged if len(w) >= 2 and self._specific(w, known=True)][-1:]
@@ -936,7 +941,8 @@ def _list_markers(text: str) -> int:
     return len(RE_LIST_MARKER.findall(text))
 
 
-RE_AMOUNT_Q = re.compile(r"(?<=[是有为达到共过])多少|多少(?=[\u4e00-\u9fff]{2})")  # 是多少, 达到多少, 超过多少
+# 是多少, 达到多少, 超过多少; 具体是个什么数值
+RE_AMOUNT_Q = re.compile(r"(?<=[是有为达到共过])多少|多少(?=[\u4e00-\u9fff]{2})|(?:什么|啥)(?:数值|数字)")
 
 
 def _sentences(text: str) -> list[str]:

@@ -188,10 +188,19 @@ def test_unknown_and_known_documents(judge):
     # a document named by pointing back ("按本市条例") is the place's own, whatever it is called
     assert judge.judge_question("西安市的企业按本市条例至少要配几名专职安全管理人员？").reason is None
     assert judge.cited_documents("按该办法第三条怎么处理？") == []
+    # quotes inside an unbracketed title do not cut it short ("实施办法" alone matches stored titles)
+    assert "局队合一实施办法" in judge.judge_question('西安市应急局"局队合一"实施办法里执法权限怎么划分？').reason
     # 办法 as "a way of doing it": described, not named
     assert reason(judge, "局长总值班、各科室每天出人备勤的轮值办法，是哪个单位管？") is None
     assert reason(judge, "那套轮值办法归谁管？") is None
     assert "风险分级管控监督管理办法" in reason(judge, "无锡后来出台的化工企业风险分级管控监督管理办法有哪些条款？")
+
+
+def test_a_value_asked_in_the_clause_after_its_thing():
+    j = _one_rare_word("死亡率", 3)
+    q = "中卫市定的亿元GDP生产安全事故死亡率目标，具体是个什么数值？"
+    assert "死亡率" in reason(j, q, ["确保亿元GDP生产安全事故死亡率控制在自治区下达的指标以内。"])
+    assert reason(j, q, ["确保亿元GDP生产安全事故死亡率控制在0.05以内。"]) is None
 
 
 def test_办法_is_not_a_法(judge):
