@@ -243,6 +243,8 @@ def test_a_stated_number_is_not_a_figure_question(judge):
     assert figure_pattern(q) is None
     assert reason(judge, q, ["由总承包单位对施工现场的安全生产负总责。"]) is None
     assert figure_pattern("事故发生后十几天内") is None
+    assert figure_pattern("连着几个月不下雨、水库见底了，有限的水先紧着谁用？") is None
+    assert figure_pattern("连续几天降雨，这几天要报告几次？") is not None  # 几次 still asks
     assert figure_pattern("分包单位有几家？").search("三家")
 
 
