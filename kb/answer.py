@@ -140,6 +140,21 @@ def citation(hit: Hit, highlight: tuple[int, int] | None = None) -> dict[str, An
     }
 
 
+RE_ITEM_START = re.compile(r"\s*(?:[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|[一二三四五六七八九十]+、)")
+
+
+def _items_after(text: str, end: int) -> str:
+    """The numbered items that follow a list's head ("…处三年以上七年以下有期徒刑：" then （一）（二）)."""
+    out = []
+    for line in text[end:].split("\n"):
+        if not line.strip():
+            continue
+        if not RE_ITEM_START.match(line):
+            break
+        out.append(line)
+    return "\n".join(out)
+
+
 def _sentences(text: str) -> list[tuple[int, int]]:
     spans, start = [], 0
     for m in SENTENCE_END.finditer(text):
@@ -561,9 +576,12 @@ class Answerer:
                 covered = self.known_coverage(question, [sentence])
                 sc = covered - 0.05 * rank
                 if figure is not None and figure.search(sentence):
-                    # "按煤矿安全生产条例要罚多少钱": the document the question names is the sentence's own
+                    # "按煤矿安全生产条例要罚多少钱": the document the question names is the sentence's own;
+                    # "具有下列情形之一的…处三年以上七年以下有期徒刑：" gives the figure for its items
                     own = h.payload.get("title", "") if h.payload.get("doc_id") in named else ""
-                    figure_cover = max(figure_cover, self.known_coverage(question, [own, sentence]) if own else covered)
+                    items = _items_after(text, e) if sentence.rstrip().endswith(("：", ":")) else ""
+                    figure_cover = max(figure_cover, self.known_coverage(question, [own, sentence, items])
+                                       if own or items else covered)
                     sc += 0.3
                 elif date_asked and date_asked.search(sentence) and covered >= self.kb.settings.figure_min_coverage:
                     sc += DATE_BONUS  # "最迟哪天前完成": the sentence with a date, if it is about the question

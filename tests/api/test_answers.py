@@ -105,6 +105,8 @@ def test_abstains_and_says_why(ask, question, reason):
         ("厂里锅炉的定期检验快到期了，使用单位应该提前多久向检验机构报检？", "届满前一个月"),
         # who pays is answered by a law, not taken for a work-plan task without a 责任单位
         ("厂里出事后政府调来的专业队伍帮我们抢险，这笔开销最后由谁来掏？", "由事故责任单位承担"),
+        # a list's head gives the figure for its items: "…处三年以上七年以下有期徒刑：（一）造成死亡三人以上…"
+        ("工地塌方死了三个工人，负主要责任的包工头一般会被判几年？", "处三年以上七年以下有期徒刑"),
     ],
 )
 def test_near_misses_are_answered(ask, question, needle):
