@@ -419,6 +419,9 @@ class AnswerabilityJudge:
     def asked_places(self, q: str) -> set[str]:
         """The places a question names: gazetteer places and the local documents' own (秦州)."""
         asked = set(self.places_in(q))
+        # and the place at the head of a title the dictionary keeps whole (北京市安全生产条例)
+        asked.update(p for w in self.words(q) if len(w) > 4 and RE_DOC_SUFFIX.search(w)
+                     for p in self.places if w.startswith(p))
         asked.update(p for t in self.titles() for p in self.local_places(t) if p in q)
         return asked
 

@@ -595,11 +595,14 @@ class Answerer:
         cover = max(self.known_coverage(question, [h.payload.get("text", "")]) for h in top)
         texts = [_judged_text(h) for h in top]
         # a figure must be in the passages fusion ranks best: re-ordering by coverage brings up
-        # passages that share the question's words, and with them figures about other things
+        # passages that share the question's words, and with them figures about other things; nor
+        # does another place's regulation give it ("北京…罚款多少": not 山东's fine)
+        figured = fused[:JUDGED_HITS]
+        here = [h for h in figured if not self.judge.wrong_place(question, h.payload.get("title", ""), asked)]
         verdict = self.judge.judge(question, texts, cover, primary=_judged_text(best_hit),
                                    primary_title=best_hit.payload.get("title", ""),
                                    sentence=best_hit.payload.get("text", "")[best_span[0] : best_span[1]] if best_span else "",
-                                   figure_passages=[_judged_text(h) for h in fused[:JUDGED_HITS]])
+                                   figure_passages=[_judged_text(h) for h in (here or figured)])
         if verdict.answerable and figure is not None and figure_cover < self.kb.settings.figure_min_coverage:
             verdict = Judgement("检索到的段落中给出数字的句子与问题所问的不相符")
         if not verdict.answerable:

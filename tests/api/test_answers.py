@@ -115,6 +115,12 @@ def test_near_misses_are_answered(ask, question, needle):
     assert cited(body, needle)
 
 
+def test_a_fine_asked_under_one_provinces_regulation_is_not_quoted_from_anothers(ask):
+    # 山东's 第七十四条 fines a 安全总监; 北京's regulation has no such fine
+    body = ask("北京市安全生产条例对应当设置却没设安全总监的企业罚款多少？")
+    assert body["abstained"] or "北京" in body["citations"][0]["title"], body["citations"][0]["title"]
+
+
 def test_a_question_naming_a_place_is_answered_from_that_places_document(ask):
     # the 中卫 plan's passages rank near 山东's article; a city's plan speaks for its own city only
     body = ask("山东的高危企业，领导是不是得到一线跟班")

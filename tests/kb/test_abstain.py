@@ -165,6 +165,8 @@ def test_a_local_plan_answers_for_its_own_place_only():
     zhejiang = "浙江省安全生产条例（2016年修订）"
     assert "济南" in j.wrong_place("济南的企业多少人以上要设安全总监？", zhejiang)
     assert j.wrong_place("杭州的企业多少人以上要设安全管理机构？", zhejiang) is None
+    # the place at the head of a title the dictionary keeps whole is asked too
+    assert "山东" in j.asked_places("山东省安全生产条例对安全总监怎么规定？")
 
 
 def test_a_city_of_a_province_with_a_regulation_is_a_known_place():
