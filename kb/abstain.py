@@ -944,8 +944,8 @@ def _list_markers(text: str) -> int:
     return len(RE_LIST_MARKER.findall(text))
 
 
-# 是多少, 达到多少, 超过多少; 具体是个什么数值
-RE_AMOUNT_Q = re.compile(r"(?<=[是有为达到共过])多少|多少(?=[\u4e00-\u9fff]{2})|(?:什么|啥)(?:数值|数字)")
+# 是多少, 达到多少, 超过多少, 定在多少; 具体是个什么数值
+RE_AMOUNT_Q = re.compile(r"(?<=[是有为达到共过在])多少|多少(?=[\u4e00-\u9fff]{2})|(?:什么|啥)(?:数值|数字)")
 
 
 def _sentences(text: str) -> list[str]:

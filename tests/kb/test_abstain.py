@@ -199,6 +199,11 @@ def test_unknown_and_known_documents(judge):
 
 
 def test_a_value_asked_in_the_clause_after_its_thing():
+    # 定在多少 asks a figure like 是多少 (保险费率 stated nowhere in the passages)
+    rate = _one_rare_word("保险费率", 2)
+    q = "浙江省安全生产责任保险的保险费率定在多少？"
+    assert "保险费率" in reason(rate, q, ["生产经营单位应当投保安全生产责任保险，保险费率按规定执行。"])
+    assert reason(rate, q, ["安全生产责任保险的保险费率为0.5%。"]) is None
     j = _one_rare_word("死亡率", 3)
     q = "中卫市定的亿元GDP生产安全事故死亡率目标，具体是个什么数值？"
     assert "死亡率" in reason(j, q, ["确保亿元GDP生产安全事故死亡率控制在自治区下达的指标以内。"])
