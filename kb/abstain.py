@@ -657,7 +657,8 @@ class AnswerabilityJudge:
         for clause in clauses[::-1][: 2 if m.group(0).endswith(("数值", "数字")) else 1]:
             if nouns:
                 break
-            tagged = [(w, f) for w, f in self.pos_words(clause) if f.startswith(_NOUN_POS) and _place_base(w) not in self.places]
+            tagged = [(w, f) for w, f in self.pos_words(clause) if f.startswith(_NOUN_POS)
+                      and _place_base(w) not in self.places and w not in MEASURE_NOUNS]
             # the nearest specific noun the corpus knows (翻出来, 煤比: colloquial or mis-cut, not things)
             nouns = [w for w, _ in tagged if len(w) >= 2 and self._specific(w, known=True)][-1:]
             if not nouns:  # or a one-character one right before the question word (风险值 -> 值)
@@ -944,6 +945,8 @@ def _list_markers(text: str) -> int:
     return len(RE_LIST_MARKER.findall(text))
 
 
+# words for "how much" itself, not a thing with a figure of its own ("罚款幅度是多少")
+MEASURE_NOUNS = frozenset({"幅度", "数额", "金额", "额度", "上限", "下限", "区间"})
 # 是多少, 达到多少, 超过多少, 定在多少; 具体是个什么数值
 RE_AMOUNT_Q = re.compile(r"(?<=[是有为达到共过在])多少|多少(?=[\u4e00-\u9fff]{2})|(?:什么|啥)(?:数值|数字)")
 

@@ -198,6 +198,13 @@ def test_unknown_and_known_documents(judge):
     assert "风险分级管控监督管理办法" in reason(judge, "无锡后来出台的化工企业风险分级管控监督管理办法有哪些条款？")
 
 
+def test_a_word_for_how_much_is_no_thing_with_its_own_figure():
+    # "罚款幅度是多少": 幅度 is the amount asked, not a thing the figure's sentence must name
+    j = _one_rare_word("幅度", 2)
+    q = "煤矿企业对较大事故负有责任的，罚款幅度是多少？"
+    assert reason(j, q, ["发生较大事故的，处150万元以上200万元以下的罚款。"]) is None
+
+
 def test_a_value_asked_in_the_clause_after_its_thing():
     # 定在多少 asks a figure like 是多少 (保险费率 stated nowhere in the passages)
     rate = _one_rare_word("保险费率", 2)
