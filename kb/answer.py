@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ingest.metadata import zh_dates
-from ingest.patterns import RE_ARTICLE
+from ingest.patterns import RE_ARTICLE, RE_H1, RE_H2, RE_H3, RE_H4
 from kb.abstain import (RE_CONTACT_Q, RE_DATE, RE_DATE_Q, RE_MONEY, RE_MONEY_Q, AnswerabilityJudge, Judgement, figure_pattern, number_sentence,
                         phone_number)
 from kb.models import VALIDITY_IN_FORCE, Task
@@ -140,7 +140,7 @@ def citation(hit: Hit, highlight: tuple[int, int] | None = None) -> dict[str, An
     }
 
 
-RE_ITEM_START = re.compile(r"\s*(?:[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|[一二三四五六七八九十]+、)")
+ITEM_MARKS = (RE_H1, RE_H2, RE_H3, RE_H4)  # the parser's own: 一、 （一） 1. （1）
 
 
 def _items_after(text: str, end: int) -> str:
@@ -149,7 +149,7 @@ def _items_after(text: str, end: int) -> str:
     for line in text[end:].split("\n"):
         if not line.strip():
             continue
-        if not RE_ITEM_START.match(line):
+        if not any(mark.match(line.lstrip()) for mark in ITEM_MARKS):
             break
         out.append(line)
     return "\n".join(out)
