@@ -435,7 +435,7 @@ class AnswerabilityJudge:
         # answered by 浙江省安全生产条例, nor "济南…" (a city is judged by its province, below)
         province = not own
         if province:
-            own = {p for p in self.provinces if title.startswith(p)}
+            own = self.title_provinces(title)
             if not own:
                 return None
         asked = self.asked_places(q) if asked is None else asked
@@ -462,12 +462,16 @@ class AnswerabilityJudge:
                 return f"知识库中没有关于“{word}”的文件"
         return None
 
+    def title_provinces(self, title: str) -> set[str]:
+        """The province a province's regulation is titled after (山东省安全生产条例 -> 山东)."""
+        return {p for p in self.provinces if title.startswith(p)}
+
     def _provinces_with_documents(self) -> set[str]:
         """Provinces a stored document is titled after (山东省安全生产条例): it speaks for their cities
         too, so "我在济南开厂" is no question about a place the corpus lacks."""
         titles = self.titles()
         if self._provinces_src is not titles:
-            self._provinces_cover = {p for p in self.provinces if any(t.startswith(p) for t in titles)}
+            self._provinces_cover = {p for t in titles for p in self.title_provinces(t)}
             self._provinces_src = titles
         return self._provinces_cover
 
