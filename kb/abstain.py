@@ -129,6 +129,8 @@ RE_LETTER_GRADE = re.compile(r"(?<![A-Za-z])([A-Da-d])\s*级")  # A级, B 级: a
 # "外地户口的人…能申请临时救助吗": a person's status, not a 户口 matter of the police
 RE_STATUS_BEFORE = re.compile(r"(?:外地|本地|非本地|外省|外来)$")
 RE_VALUE_GIVEN = re.compile(r"(?<![A-Za-z])[A-Z]\s*(?:取值?|=|＝|为|是)\s*\d")  # L取3, S=4
+# "风险值R算出来多少以上": the value of a formula's letter is asked (not PM2.5, A级, LNG)
+RE_LETTER_ASKED = re.compile(r"(?<![A-Za-z])[A-Z]\d?(?![A-Za-z\d.]|\s*级)\s*值?[^，,。？?A-Za-z\d]{0,5}?(?:多少|几)")
 RE_LETTER_MATH = re.compile(r"(?<![A-Za-z])[A-Z]\d?\s*[=＝≥≤<>×*＞＜]\s*[\dA-Z]|\d\s*[≤<＜×*]\s*[A-Z](?![A-Za-z])")
 LIST_ITEM_MAX = 10  # an item of a 、-list of trades or places: 矿山, 渔船这些行业
 GENERIC_PLACE_WORDS = {"城市", "全国", "国家", "地方", "城乡", "农村", "山区", "沿海", "各地", "本地", "当地", "异地"}  # tagged ns
@@ -677,8 +679,9 @@ class AnswerabilityJudge:
 
     def missing_formula(self, q: str, text: str) -> str | None:
         """"可能性L取3、严重性S取4，算出来是什么颜色": values given for a formula's letters need the
-        quoted passage to compute with such letters (R=L×S, R≥12), not only to name them (L值)."""
-        if not RE_VALUE_GIVEN.search(q) or RE_LETTER_MATH.search(text):
+        quoted passage to compute with such letters (R=L×S, R≥12), not only to name them (L值);
+        so does "风险值R算出来多少以上就判为红色", which asks a letter's value."""
+        if not (RE_VALUE_GIVEN.search(q) or RE_LETTER_ASKED.search(q)) or RE_LETTER_MATH.search(text):
             return None
         return "检索到的段落中没有按这些取值计算的方法或结果"
 

@@ -762,3 +762,12 @@ def test_values_given_for_a_formula_need_a_passage_that_computes(knows_all):
     assert "取值" in reason(knows_all, q, [named])
     assert reason(knows_all, q, ["风险值R=L×S，R≥12为红色风险，8≤R<12为橙色风险。"]) is None
     assert reason(knows_all, "风险矩阵里的L值和S值怎么确定？", [named]) is None  # no values given
+
+
+def test_a_letters_value_asked_needs_a_passage_that_computes_it(knows_all):
+    q = "风险值R算到多少以上就判为红色风险？"
+    named = "企业对照风险矩阵计算风险R值，确定安全风险等级。企业安全风险分为4个等级。"
+    assert "计算" in reason(knows_all, q, [named])
+    assert reason(knows_all, q, ["风险值R=L×S，R≥12为红色风险，8≤R<12为橙色风险。"]) is None
+    # PM2.5, A级 and LNG are no formula's letters
+    assert reason(knows_all, "PM2.5浓度多少算重污染？", ["PM2.5日均浓度达到150微克每立方米为重度污染。"]) is None
