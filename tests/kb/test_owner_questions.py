@@ -149,6 +149,7 @@ EVERYDAY = [
     ("18", "黄河沿线和城镇易涝区、山洪沟道的风险隐患排查，谁负责？"),
     ("20", "把工程抢险、除雪融冰这些队伍纳入应急力量体系，由哪个科室负责？"),
     ("22", "灾情核查评估和灾情统计报送的规范，哪些科室负责？"),
+    ("26", "应急局整顿作风纪律、搞准军事化管理，全局是哪些科室单位负责？"),
 ]
 
 
@@ -191,6 +192,15 @@ def test_owner_asked_as_主责科室_or_牵头的是谁():
     assert not asks_owner("牵头的部门要做哪些事？")  # the duties of an office, not its name
     assert asks_owner("拍典型事故警示片，负责的科室和单位是哪些？")
     assert not asks_owner("负责的部门有哪些职责？")  # the duties again
+
+
+def test_the_office_words_of_an_owner_question_are_not_what_a_task_is_about():
+    from kb.answer import _strip_question_words
+
+    # "全局由哪些科室单位负责": 全局 and 单位 say who is asked, not what the task is about (task 3's
+    # "全局各单位…备勤" must not win a question about 作风纪律)
+    assert _strip_question_words("整顿作风纪律，全局由哪些科室单位负责？").split() == ["整顿作风纪律，"]
+    assert _strip_question_words("哪些科室、单位负责值班").split() == ["值班"]
 
 
 def test_when_a_document_was_issued_is_no_task_deadline():
