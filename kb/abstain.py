@@ -579,7 +579,8 @@ class AnswerabilityJudge:
         # "西安市要点": the place and the kind of a stored title
         place = re.match(r"[\u4e00-\u9fff]{2,6}?[省市区县]", cited)
         for title, base, short, base_kind, base_chars in self._title_forms():
-            if cited in base or short in cited:
+            # "新安全生产法" names 安全生产法; "矿山安全法实施条例" names a regulation made under it
+            if cited in base or (short in cited and not _kind(cited[cited.index(short) + len(short):])):
                 yield title
             elif place and kind and place.group(0) in title and base_kind == kind:
                 yield title
