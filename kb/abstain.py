@@ -50,6 +50,7 @@ RE_ROLE_PERSON = re.compile(
 RE_OFFICE_WORK_Q = re.compile(r"负责|牵头|分工|承担|职责|任务|主管|主抓|配合|落实|归口|主办|工作|谁")
 COMMON_WORD_FREQ = 250  # 张罗 311, 林子 420, 金山 291; invented names 张建国 13, 王志强 3
 RE_PERSON_CUE = re.compile(r"\s*(?:同志|科长|局长|主任|队长|是谁|是哪|在哪|负责|分管|调到)")  # what follows a name
+RE_POST = re.compile(r"(?:长|员|任|记|师|官|工|同志|先生|女士|老板|经理|总)$")  # 科长, 安全员, 主任, 书记
 RE_NAME_ASKED = re.compile(r"叫什么名字|姓什么|姓啥|的姓名|的名字是|哪位|哪[个一]领导|哪[个一]位?同志")
 SURNAMES = set(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚"
@@ -131,6 +132,7 @@ RE_STATUS_BEFORE = re.compile(r"(?:外地|本地|非本地|外省|外来)$")
 RE_VALUE_GIVEN = re.compile(r"(?<![A-Za-z])[A-Z]\s*(?:取值?|=|＝|为|是)\s*\d")  # L取3, S=4
 # "风险值R算出来多少以上": the value of a formula's letter is asked (not PM2.5, A级, LNG)
 RE_LETTER_ASKED = re.compile(r"(?<![A-Za-z])[A-Z]\d?(?![A-Za-z\d.]|\s*级)\s*值?[^，,。？?A-Za-z\d]{0,5}?(?:多少|几)")
+RE_LETTER_VALUE_TAIL = r"值?\s*(?:达到|为|是|在|大于|小于|超过|高于|低于|不低于|不超过)?\s*\d"  # R达到320分
 RE_LETTER_MATH = re.compile(r"(?<![A-Za-z])[A-Z]\d?\s*[=＝≥≤<>×*＞＜]\s*[\dA-Z]|\d\s*[≤<＜×*]\s*[A-Z](?![A-Za-z])")
 LIST_ITEM_MAX = 10  # an item of a 、-list of trades or places: 矿山, 渔船这些行业
 GENERIC_PLACE_WORDS = {"城市", "全国", "国家", "地方", "城乡", "农村", "山区", "沿海", "各地", "本地", "当地", "异地"}  # tagged ns
@@ -313,7 +315,7 @@ class AnswerabilityJudge:
             lambda: self.missing_contact(q, primary),
             lambda: self.missing_location(q, primary),
             lambda: self.missing_date(q, primary),
-            lambda: self.missing_formula(q, primary),
+            lambda: self.missing_formula(q, primary, passages if figure_passages is None else figure_passages),
             lambda: self.missing_quantity(q, passages if figure_passages is None else figure_passages),
             lambda: self.missing_theme(q, [primary]),  # the passage the answer quotes states it
             lambda: self.missing_outcome(q, primary),
@@ -382,9 +384,21 @@ class AnswerabilityJudge:
             return True  # "种杨树和玉米": jieba tags them as names; the thesaurus knows them as things
         if len(word) == 2 and self.word_freq(word) >= COMMON_WORD_FREQ and not RE_PERSON_CUE.match(q, at + 2):
             return True  # "提前张罗好", "山上林子烧掉": common words jieba's dictionary also tags as names
+        if len(word) == 2 and self.word_freq(word) == 0 and self._object_follows(q, at + 2):
+            return True  # "严审矿山": jieba guesses a verb it does not know as a name; a name takes no object
         if len(word) == 3 and self.corpus_has(word[:2]) and self.doc_freq(word[:2]) > 0:
             return True  # "万向节": the corpus says 万向管道; a surname and given name are not a word of it
         return len(word) == 3 and self.doc_freq(word[1:]) > self.rare_df()
+
+    def _object_follows(self, q: str, at: int) -> bool:
+        """A noun the corpus uses starts at ``at`` (矿山 in "严审矿山"), and it is no post or title a
+        name comes with (张伟科长)."""
+        words = self.pos_words(q[at:])
+        if not words:
+            return False
+        noun, flag = words[0]
+        return (flag.startswith("n") and not flag.startswith("nr") and len(noun) >= 2
+                and self.doc_freq(noun) > 0 and not RE_POST.search(noun))
 
     def unknown_office(self, q: str) -> str | None:
         """An office (…科, …支队) the corpus never names. jieba splits unknown names, so the text
@@ -678,13 +692,21 @@ class AnswerabilityJudge:
             return None
         return f"检索到的段落中没有“{nouns[-1]}”的具体数字"
 
-    def missing_formula(self, q: str, text: str) -> str | None:
+    def missing_formula(self, q: str, text: str, passages: list[str]) -> str | None:
         """"可能性L取3、严重性S取4，算出来是什么颜色": values given for a formula's letters need the
         quoted passage to compute with such letters (R=L×S, R≥12), not only to name them (L值);
         so does "风险值R算出来多少以上就判为红色", which asks a letter's value."""
-        if not (RE_VALUE_GIVEN.search(q) or RE_LETTER_ASKED.search(q)) or RE_LETTER_MATH.search(text):
+        if RE_VALUE_GIVEN.search(q):
+            return None if RE_LETTER_MATH.search(text) else "检索到的段落中没有按这些取值计算的方法或结果"
+        asked = RE_LETTER_ASKED.search(q)
+        if not asked:
             return None
-        return "检索到的段落中没有按这些取值计算的方法或结果"
+        letter = asked.group(0)[0]  # that letter's value or formula (S=MAX(…) says nothing of R)
+        given = re.compile(rf"(?<![A-Za-z]){letter}\d?(?![A-Za-z])\s*(?:[=＝≥≤<>×*＞＜]\s*[\dA-Z]|{RE_LETTER_VALUE_TAIL})"
+                           rf"|\d\s*[≤<＜×*]\s*{letter}(?![A-Za-z])")
+        if any(given.search(p) for p in passages):
+            return None
+        return f"检索到的段落中没有给出{letter}的数值或计算方法"
 
     def missing_date(self, q: str, text: str) -> str | None:
         if not RE_DATE_Q.search(q) or RE_DATE.search(text):

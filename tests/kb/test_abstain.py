@@ -714,6 +714,16 @@ def test_common_words_jieba_tags_as_names_are_not_people():
     assert "李娜" in j.unknown_name("李娜是哪个科室的？")  # a common name (438), asked about as a person
 
 
+def test_a_verb_jieba_does_not_know_is_no_name_when_an_object_follows():
+    tk = Tokenizer()
+    j = AnswerabilityJudge(doc_freq=lambda w: 5 if w in "矿山 建设项目 科长" else 0, titles=list,
+                           corpus_has=lambda w: w in "矿山 建设项目", words=tk.words, pos_words=tk.pos_words,
+                           word_freq=tk.word_freq, places=None, out_of_scope=None)
+    # 严审 (严格审查) is tagged a name; it takes 矿山 as its object
+    assert j.unknown_name("实行一票否决、严审矿山和危化品建设项目，这件事落在哪些科室头上？") is None
+    assert "严审" in j.unknown_name("严审科长负责哪些任务？")  # a post follows a name
+
+
 def test_a_matter_handed_to_a_regulation_the_corpus_lacks(judge):
     handed = "第三十六条 核电厂核事故的应急处置和调查处理，依照《核电厂核事故应急管理条例》的规定执行。"
     q = "核电厂出事故时，场外应急状态分成哪几级？"
@@ -770,7 +780,9 @@ def test_values_given_for_a_formula_need_a_passage_that_computes(knows_all):
 def test_a_letters_value_asked_needs_a_passage_that_computes_it(knows_all):
     q = "风险值R算到多少以上就判为红色风险？"
     named = "企业对照风险矩阵计算风险R值，确定安全风险等级。企业安全风险分为4个等级。"
-    assert "计算" in reason(knows_all, q, [named])
+    assert "R的数值" in reason(knows_all, q, [named])
     assert reason(knows_all, q, ["风险值R=L×S，R≥12为红色风险，8≤R<12为橙色风险。"]) is None
+    assert reason(knows_all, q, [named, "风险值R达到320分以上的，定为红色风险。"]) is None  # any passage
+    assert "R的数值" in reason(knows_all, q, [named, "S取大值，即S=MAX（S1，S2……S5）。"])  # another letter
     # PM2.5, A级 and LNG are no formula's letters
     assert reason(knows_all, "PM2.5浓度多少算重污染？", ["PM2.5日均浓度达到150微克每立方米为重度污染。"]) is None
