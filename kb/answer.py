@@ -448,6 +448,11 @@ class Answerer:
             return None
         # the fused ranking proposes; coverage of the question's known words moves a task up
         # only when it clearly fits better (a task named in the question wins)
+        places = self.judge.places_in(question)
+        if places:  # "中卫…这活谁来干": a task of the plan of that place (the 西安 plan's tasks are none)
+            hits = [h for h in hits if any(p in h.payload.get("title", "") + h.payload.get("issuer", "") for p in places)]
+            if not hits:
+                return None
         covers = [self.known_coverage(question, [h.payload.get("text", "")]) for h in hits[:5]]
         titles = [(t.title if (t := self._task_for(h)) is not None else "") for h in hits[:5]]
         # people name a task by its title: "本质安全的事" is task 8 "狠抓本质安全"
@@ -457,9 +462,6 @@ class Answerer:
         office_asked = bool(RE_OFFICE_Q.search(question))  # only tasks name the bureau's 科室
         if covers[pick] < self.kb.settings.task_match_threshold * (0.5 if office_asked else 1.0):
             return None
-        places = self.judge.places_in(question)
-        if places and not any(p in best.payload.get("title", "") + best.payload.get("issuer", "") for p in places):
-            return None  # "浙江的企业…": not the 中卫 plan's task
         # a deadline or owner question about something that is not a task (a notice, an article)
         # must not be hijacked by the nearest task: the task has to be among the best passages
         # overall. A question about 科室 (or the 部门 of a named 应急局), or one that names the
@@ -795,7 +797,7 @@ def _span(text: str, needle: str) -> tuple[int, int] | None:
 
 
 _QUESTION_WORDS = re.compile(
-    r"(由|归)?(哪个|哪些|哪几个|什么|啥)(?:(科室|部门|单位|处室|科)[、和及]?)*(来)?(负责|牵头|管)?|归谁管|由谁负责|谁负责|什么时候|何时|全局|"
+    r"(由|归)?(哪个|哪些|哪几个|什么|啥)(?:(科室|部门|单位|处室|科)[、和及]?)*(来)?(负责|牵头|管)?|归谁管|由谁负责|谁负责|谁(?:来|在|去)?(?:干|搞|做|办|抓|管)|什么时候|何时|全局|"
     r"完成时限|是多少|多少|是什么|有哪些|怎么|如何|吗|呢|？|\?|请问|规定了|规定|要求"
 )
 

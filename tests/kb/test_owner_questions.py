@@ -150,6 +150,7 @@ EVERYDAY = [
     ("20", "把工程抢险、除雪融冰这些队伍纳入应急力量体系，由哪个科室负责？"),
     ("22", "灾情核查评估和灾情统计报送的规范，哪些科室负责？"),
     ("26", "应急局整顿作风纪律、搞准军事化管理，全局是哪些科室单位负责？"),
+    ("20", "救援队伍半小时能到现场的布局，中卫这活谁来干？"),
 ]
 
 
@@ -201,6 +202,7 @@ def test_the_office_words_of_an_owner_question_are_not_what_a_task_is_about():
     # "全局各单位…备勤" must not win a question about 作风纪律)
     assert _strip_question_words("整顿作风纪律，全局由哪些科室单位负责？").split() == ["整顿作风纪律，"]
     assert _strip_question_words("哪些科室、单位负责值班").split() == ["值班"]
+    assert _strip_question_words("应急救援圈的布局，这活谁来干？").split() == ["应急救援圈的布局，这活"]
 
 
 def test_when_a_document_was_issued_is_no_task_deadline():
