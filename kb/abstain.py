@@ -110,6 +110,9 @@ RE_NAMED_STORM = re.compile(r"(?:台风|飓风|热带风暴)\s*[“\"「]([^”\
 # a named incident: 郑州“7·20”特大暴雨, 响水“3·21”爆炸 (a middle dot between month and day)
 RE_EVENT = re.compile(r"(?<![\d.])(\d{1,2})\s*[·•・‧]\s*(\d{1,2})(?![\d.])")
 RE_DATE_Q = re.compile(r"哪天|哪一天|几月几[日号]|几号|具体日期|什么日期|日期是")
+# which months of the year (几月 alone is as often a deadline: "几月份之前要统计好", answered by 年底)
+RE_MONTHS_Q = re.compile(r"哪几个月|哪些月份?|哪个月份|几月(?:份)?(?:到|至)几月")
+RE_MONTH = re.compile(r"(?<![\d个])[\d一二三四五六七八九十]{1,2}\s*月")
 RE_YEAR = re.compile(r"(?<!\d)(19|20)\d{2}(?=年|版)")
 RE_PHONE = re.compile(r"(?<![\d.])(?:0\d{2,3}-?\d{7,8}|1[3-9]\d{9}|\d{3,4}-\d{7,8})(?![\d.])")
 RE_SERVICE_NUMBER = re.compile(
@@ -709,6 +712,8 @@ class AnswerabilityJudge:
         return f"检索到的段落中没有给出{letter}的数值或计算方法"
 
     def missing_date(self, q: str, text: str) -> str | None:
+        if RE_MONTHS_Q.search(q) and not RE_MONTH.search(text):  # "防火期是每年哪几个月"
+            return "检索到的段落中没有写明月份"
         if not RE_DATE_Q.search(q) or RE_DATE.search(text):
             return None
         if RE_DUE_Q.search(q) and RE_DUE.search(text):

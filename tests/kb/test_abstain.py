@@ -786,3 +786,11 @@ def test_a_letters_value_asked_needs_a_passage_that_computes_it(knows_all):
     assert "R的数值" in reason(knows_all, q, [named, "S取大值，即S=MAX（S1，S2……S5）。"])  # another letter
     # PM2.5, A级 and LNG are no formula's letters
     assert reason(knows_all, "PM2.5浓度多少算重污染？", ["PM2.5日均浓度达到150微克每立方米为重度污染。"]) is None
+
+
+def test_which_months_need_a_passage_that_names_months(knows_all):
+    q = "草原防火期是每年哪几个月？"
+    assert "月份" in reason(knows_all, q, ["县级以上地方人民政府应当根据草原火灾发生规律，确定本行政区域的草原防火期。"])
+    assert reason(knows_all, q, ["每年9月15日至次年6月15日为草原防火期。"]) is None
+    # a duration in 个月 names no month of the year
+    assert "月份" in reason(knows_all, q, ["防火期内的检查每3个月进行一次。"])
