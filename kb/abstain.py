@@ -884,7 +884,7 @@ class AnswerabilityJudge:
 FIGURE_UNITS = "%|％|元|万元|亿元|人|名|个|项|次|起|吨|天|日|年|个月|月|小时|分钟|米|公里|平方米|公顷|户|家|座|所|辆|艘|倍|分|台|套|处|件|条|类|种|批|期|届|成"
 CN_DIGIT = "零〇一二两三四五六七八九十半"  # 亿元, 万元 alone name a magnitude, not a figure
 RE_FIGURE = re.compile(
-    rf"(?:\d+(?:\.\d+)?|(?<!第)[{CN_NUM}]*[{CN_DIGIT}][{CN_NUM}]*)\s*(?:{FIGURE_UNITS})"
+    rf"(?:(?<![第\d.])\d+(?:\.\d+)?|(?<![第{CN_NUM}])[{CN_NUM}]*[{CN_DIGIT}][{CN_NUM}]*)\s*(?:{FIGURE_UNITS})"  # not 第一百零八条
     r"|(?<![\d-])\d{2,7}-\d{2}-\d"  # a CAS number (67-56-1; a PDF table glues the next row's number on)
     r"|[≤≥<>＜＞]\s*\d+(?:\.\d+)?|(?<![\d.])\d+\.\d+(?![\d.])|\d+(?:\.\d+)?\s*(?:mg|kg|g|m|mm|cm|km|L|t|MPa|kPa|Pa|kV|V|kW|℃|°C|‰|dB)(?![a-zA-Z])"
 )

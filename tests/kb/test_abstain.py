@@ -794,3 +794,12 @@ def test_which_months_need_a_passage_that_names_months(knows_all):
     assert reason(knows_all, q, ["每年9月15日至次年6月15日为草原防火期。"]) is None
     # a duration in 个月 names no month of the year
     assert "月份" in reason(knows_all, q, ["防火期内的检查每3个月进行一次。"])
+
+
+def test_an_article_number_is_no_figure():
+    from kb.abstain import _has_figure
+
+    assert not _has_figure("第一百零八条 违反本法规定的")  # 百零八条 inside an article number
+    assert not _has_figure("依照第5条处理")
+    assert _has_figure("本条例共十九条")  # a count of articles is one
+    assert _has_figure("处5万元以上10万元以下的罚款")
