@@ -815,6 +815,11 @@ class AnswerabilityJudge:
             reason = self._noun_without_figure(tagged[-1] if tagged else None, True, passages, pattern)
             if reason:
                 return reason
+        # "按营业收入的百分之几": a share of what; a share of 年收入 is no share of 营业收入
+        base = RE_SHARE_BASE.search(q[: m.end()]) if m and m.group(3) else None
+        if base and not self.everyday(base.group(1)) and not any(
+                base.group(1) in s and pattern.search(s) for p in passages for s in _sentences(p)):
+            return f"检索到的段落中没有按“{base.group(1)}”计的比例"
         # "几年以上驾龄": the thing counted, named right after the question word, likewise
         # (a measure: "几种颜色" counts kinds a list of 红色、橙色 answers without the word)
         after = RE_COUNTED_AFTER.match(q, m.end()) if m and m.group(1) in MEASURE_UNITS else None
@@ -941,6 +946,7 @@ def figure_pattern(question: str) -> re.Pattern[str] | None:
     return re.compile(rf"{NUMBER}\s*(?:{units})" + (r"|每个?(?:年|半年|季度|月|周|星期|日|天)" if often else ""))
 
 
+RE_SHARE_BASE = re.compile(r"按(?:照)?([\u4e00-\u9fff]{2,8}?)的(?:百分之|多少%|多少％)")  # 按营业收入的百分之几
 RE_SHARE_Q = re.compile(r"(?:浓度|含量|纯度|占比|比例|比重|含水率)[^，,。？?]{0,6}?(?:多高|多大)")
 RE_SHARE = re.compile(rf"{NUMBER}\s*(?:[%％‰]|ppm|mg/m[3³]|g/m[3³]|毫克|克/立方米)|百分之[{CN_NUM}\d.]+|[<>≤≥]\s*\d")
 TIME_QUESTION_UNITS = ("天", "日", "个工作日", "小时", "个小时", "分钟", "年", "个月", "月")

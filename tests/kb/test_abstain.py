@@ -803,3 +803,12 @@ def test_an_article_number_is_no_figure():
     assert not _has_figure("依照第5条处理")
     assert _has_figure("本条例共十九条")  # a count of articles is one
     assert _has_figure("处5万元以上10万元以下的罚款")
+
+
+def test_a_share_of_something_needs_a_figure_of_that_base(knows_all):
+    # "按营业收入的百分之几": a share of 年收入 is no share of 营业收入
+    q = "安全生产费用按营业收入的百分之几提取？"
+    fine = "发生一般事故的，处上一年年收入百分之四十的罚款。"
+    assert "营业收入" in reason(knows_all, q, [fine])
+    assert reason(knows_all, q, ["安全生产费用按上一年度营业收入的百分之一提取。"]) is None
+    assert reason(knows_all, "专职安全管理人员按多大比例配？", ["按照不低于从业人员百分之一的比例配备。"]) is None
