@@ -988,8 +988,8 @@ def _list_markers(text: str) -> int:
 
 # words for "how much" itself, not a thing with a figure of its own ("罚款幅度是多少")
 MEASURE_NOUNS = frozenset({"幅度", "数额", "金额", "额度", "上限", "下限", "区间"})
-# 是多少, 达到多少, 超过多少, 定在多少; 具体是个什么数值
-RE_AMOUNT_Q = re.compile(r"(?<=[是有为达到共过在])多少|多少(?=[\u4e00-\u9fff]{2})|(?:什么|啥)(?:数值|数字)")
+# 是多少, 达到多少, 超过多少, 定在多少; 具体是个什么数值, 上限是个什么数
+RE_AMOUNT_Q = re.compile(r"(?<=[是有为达到共过在])多少|多少(?=[\u4e00-\u9fff]{2})|(?:什么|啥)(?:数值|数字|数(?![量据额]))")
 
 
 def _sentences(text: str) -> list[str]:

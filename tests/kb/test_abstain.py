@@ -218,6 +218,9 @@ def test_a_value_asked_in_the_clause_after_its_thing():
     q = "中卫市定的亿元GDP生产安全事故死亡率目标，具体是个什么数值？"
     assert "死亡率" in reason(j, q, ["确保亿元GDP生产安全事故死亡率控制在自治区下达的指标以内。"])
     assert reason(j, q, ["确保亿元GDP生产安全事故死亡率控制在0.05以内。"]) is None
+    q = "下达的每亿元GDP事故死亡率上限是个什么数？"  # 什么数 as 什么数值
+    assert "死亡率" in reason(j, q, ["确保亿元GDP生产安全事故死亡率控制在自治区下达的指标以内。"])
+    assert reason(j, q, ["确保亿元GDP生产安全事故死亡率控制在0.05以内。"]) is None
 
 
 def test_办法_is_not_a_法(judge):
