@@ -563,6 +563,8 @@ class AnswerabilityJudge:
                 while j > 0 and words[j - 1][1].startswith(_NOUN_POS + ("v", "a", "b", "x")) and words[j - 1][0] not in _NOT_IN_TITLES:
                     j -= 1
                 cited = "".join(w for w, _ in words[j : i + 1])
+                if j >= 2 and words[j - 1][0] == "的" and words[j - 2][1] == "ns":
+                    cited = words[j - 2][0] + cited  # "江苏省的安全生产条例": that province's
                 before = "".join(w for w, _ in words[max(0, j - 2) : j])
                 if word.endswith("办法") and (RE_WAY_OF.search(before) or (before.endswith("的") and len(cited) <= 4)):
                     continue  # "那套办法", "…备勤的轮值办法": a way of doing things, not a title
@@ -595,7 +597,10 @@ class AnswerabilityJudge:
         chars = set(cited) - set("中华人民共和国")
         # "西安市要点": the place and the kind of a stored title
         place = re.match(r"[\u4e00-\u9fff]{2,6}?[省市区县]", cited)
+        named = self.places_in(cited)  # 江苏省…条例 is not 浙江省's, however many characters they share
         for title, base, short, base_kind, base_chars in self._title_forms():
+            if named and not any(p in title for p in named):
+                continue
             # "新安全生产法" names 安全生产法; "矿山安全法实施条例" names a regulation made under it
             if cited in base or (short in cited and not _kind(cited[cited.index(short) + len(short):])):
                 yield title

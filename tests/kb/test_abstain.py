@@ -223,6 +223,16 @@ def test_a_value_asked_in_the_clause_after_its_thing():
     assert reason(j, q, ["确保亿元GDP生产安全事故死亡率控制在0.05以内。"]) is None
 
 
+def test_another_provinces_regulation_is_not_a_stored_one():
+    tk = Tokenizer()
+    titles = ["浙江省安全生产条例（2016年修订）", "中华人民共和国安全生产法"]
+    j = AnswerabilityJudge(doc_freq=lambda w: 5, titles=lambda: titles, corpus_has=lambda w: w in "".join(titles),
+                           words=tk.words, pos_words=tk.pos_words, rare_df=lambda: 20)
+    # 江苏省安全生产条例 shares 8 of its 9 characters with 浙江's; "江苏省的…" names it too
+    assert "江苏省安全生产条例" in j.unknown_document("按江苏省的安全生产条例，一百多人的企业要设安全管理机构吗？")
+    assert j.unknown_document("按浙江省的安全生产条例，一百多人的企业要设安全管理机构吗？") is None
+
+
 def test_办法_is_not_a_法(judge):
     assert judge._title_known("无锡市化工企业风险评估办法")  # noqa: SLF001
     assert not judge._title_known("危险化学品安全法")  # noqa: SLF001 - 办法 must not match 法
