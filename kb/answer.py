@@ -70,6 +70,7 @@ RE_ITEM_REF = re.compile(rf"([一二三四五六七八九十]+)\s*[、.．]?\s*(
 RE_TASK_REF = re.compile(r"(?:任务|第)\s*(\d+)\s*(?:项|条)?(?:任务)?")
 SENTENCE_END = re.compile(r"(?<=[。！？；!?;])|\n")
 RE_YEAR = re.compile(r"(19|20)\d{2}(?=年)")
+RE_QUOTED_NAME = re.compile(r"[“\"「]([^”\"」]{2,20})[”\"」]")
 
 
 @dataclass
@@ -305,6 +306,11 @@ class Answerer:
         if m:
             doc = self._resolve_doc(question[: m.start()]) or self._resolve_doc(question)
             if doc is None:
+                # "“20条措施”第一条": an article of something quoted that is not stored (the plan
+                # only mentions it); another document's 第一条 is no answer
+                quoted = RE_QUOTED_NAME.findall(question[: m.start()])
+                if quoted:
+                    return self._abstain(f"知识库中没有“{quoted[-1]}”的条文", self.retriever.search(question, top_k, flt, self.mode), top_k)
                 return None
             n = int(m.group(1)) if m.group(1).isdigit() else cn_to_int(m.group(1))
             locator = f"第{int_to_cn(n)}条"

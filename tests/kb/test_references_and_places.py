@@ -29,6 +29,11 @@ def test_references_and_places(kb_dir):
         a = ask("工贸行业重大生产安全事故隐患判定标准（2017版）“造船行业”第8条是什么？", 5)
         assert a.abstained
 
+        # an article of something the corpus only mentions by its quoted name is not another
+        # document's article of that number
+        a = ask("中卫市“36条措施”第三条是怎么写的？", 5)
+        assert a.abstained and "36条措施" in a.answer
+
         # the 2015 interpretation, cited without its issuers, not （二） of 2022
         a = ask("两高2015年《关于办理危害生产安全刑事案件适用法律若干问题的解释》第十二条规定了哪些从重处罚情形？", 5)
         assert not a.abstained and not a.citations[0]["title"].endswith("（二）")
