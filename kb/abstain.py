@@ -813,7 +813,7 @@ class AnswerabilityJudge:
             return f"检索到的段落中没有按“{per.group(0)}”计的数字"
         # "应急计划区的半径是多少公里": the specific thing right before the question word must be in a
         # sentence that gives the figure (a distance in 公里 about something else does not answer)
-        m = RE_QUANTITY_Q.search(q)
+        m = quantity_asked(q)
         head = RE_HEAD_NOUN.search(q[: m.start()]) if m else None
         if head:
             tagged = self.pos_words(head.group(1))
@@ -930,11 +930,26 @@ def _kind(title: str) -> str:
     return m.group(1) if m else ""
 
 
+# another thing asked besides a count: "新买了几台叉车…最晚什么时候得去登记" asks when, and 几台 is "a few"
+RE_OTHER_ASKED = re.compile(r"什么时候|啥时候|何时|哪|谁|怎么|如何|多久|多长时间|是否|要不要|能不能|可不可以|吗[？?]?$")
+
+
+def quantity_asked(question: str) -> re.Match[str] | None:
+    """The quantity question word (多少天, 几个人, 多久), skipping "了几台": a few of something
+    bought or come, when the question asks something else."""
+    for m in RE_QUANTITY_Q.finditer(question):
+        if question[m.start() - 1 : m.start()] in ("了", "过") and question[m.start()] == "几" \
+                and RE_OTHER_ASKED.search(question[m.end():]):
+            continue
+        return m
+    return None
+
+
 def figure_pattern(question: str) -> re.Pattern[str] | None:
     """For "多少天 / 几个人 / 多远 / 多久" questions: the figures in the unit asked for."""
     if RE_SHARE_Q.search(question):  # "浓度多高", "含量多大": a share or a concentration, not a height
         return RE_SHARE
-    m = RE_QUANTITY_Q.search(question)
+    m = quantity_asked(question)
     if not m:
         return None
     # a frequency (每半年) answers how often, never how many people or how many hours at a stretch

@@ -276,6 +276,9 @@ def test_a_stated_number_is_not_a_figure_question(judge):
     assert figure_pattern("连着几个月不下雨、水库见底了，有限的水先紧着谁用？") is None
     assert figure_pattern("连续几天降雨，这几天要报告几次？") is not None  # 几次 still asks
     assert figure_pattern("分包单位有几家？").search("三家")
+    # 买了几台: a few bought, when the question asks when; 死了几个人 alone still asks how many
+    assert figure_pattern("厂里新买了几台叉车，最晚什么时候得去办登记？") is None
+    assert figure_pattern("那起事故死了几个人？") is not None
 
 
 def test_which_article_is_not_how_many():
