@@ -683,6 +683,8 @@ class Answerer:
 
         def bonus_of(h: Hit) -> float:
             bonus = PLACE_BONUS if places and any(p in h.payload.get("title", "") for p in places) else 0.0
+            if not places and h.payload.get("category") == "local_regulations":
+                bonus -= ELSEWHERE_PENALTY  # no place asked: a national rule holds everywhere, 上海's in 上海
             if judged and h.payload.get("category") == "hazard_criteria":
                 bonus += HAZARD_BONUS
             if legal and h.payload.get("category") in LAW_CATEGORIES:
@@ -726,6 +728,7 @@ DUTY_MIN_COVERAGE = 0.7  # of a breach's words, in the article that states the d
 BREACH_MIN_COVERAGE = 0.5  # of the question's words, in the breach an answer quotes, for its duty to be sought
 PLACE_BONUS = 0.1  # rerank: a passage of the local regulation of a place the question names
 HAZARD_BONUS = 0.1  # rerank: a hazard-judgment standard's item, when the question asks whether something is one
+ELSEWHERE_PENALTY = 0.2  # rerank: a local regulation's passage, when the question names no place
 LAW_BONUS = 0.1  # rerank: a law's or regulation's article, when the question asks what the law says
 # "法律上要求装什么", "这合法吗": the law answers, not a handbook's technical advice
 RE_LAW_Q = re.compile(r"法律上|法律规定|法律要求|法律允许|法律有|法律管|按法律|依法|合法|违法|犯法|法规")

@@ -69,3 +69,16 @@ def test_a_question_about_the_law_prefers_laws_over_handbooks():
     assert [h.payload["text"] for h in legal] == ["c", "a", "b"]
     plain = _answerer(coverage).rerank("后厨用天然气，要装什么设备？", hits, depth=20)
     assert [h.payload["text"] for h in plain] == ["a", "b", "c"]
+
+
+def test_with_no_place_asked_a_national_rule_comes_before_a_local_one():
+    hits = _hits("a", "b", "c")
+    hits[0].payload["category"] = "local_regulations"  # 上海's one hour
+    hits[0].payload["title"] = "上海市安全生产条例"
+    hits[2].payload["category"] = "laws_regulations"  # the national reporting regulation
+    coverage = {"a": 0.55, "b": 0.3, "c": 0.45}
+    plain = _answerer(coverage).rerank("工人被机器轧伤了，老板最晚多长时间内得上报？", hits, depth=20)
+    assert [h.payload["text"] for h in plain] == ["c", "a", "b"]
+    # asked in 上海, 上海's regulation stays first
+    there = _answerer(coverage, places=("上海",)).rerank("在上海，工人被轧伤了多久上报？", hits, depth=20)
+    assert [h.payload["text"] for h in there][0] == "a"
