@@ -173,6 +173,7 @@ RE_COUNTED_AFTER = re.compile(r"(?:以上|以下|以内|之内|内|左右|的)*(
 MEASURE_UNITS = ("天", "日", "个工作日", "小时", "个小时", "分钟", "年", "个月", "月", "米", "公里", "平方米", "公顷",
                  "吨", "公斤", "千克", "元", "万元", "亿元", "钱", "块")
 DISTANCE_UNITS = "米|m|公里|km"
+AREA_UNITS = "公顷|亩|平方米|平方公里|㎡|m2"
 TIME_UNITS = "个?小时|日|天|年|个?月|分钟|个?星期|周|半年|季度|个?工作日"  # "一个月", "5个工作日" too
 RE_ANY_NUMBER = re.compile(rf"{NUMBER}\s*(?:%|％|[\u4e00-\u9fff]{{1,2}})")
 RE_DOC_SUFFIX = re.compile(r"(条例|办法|规定|细则|规程|要点|法)$")  # longest first: 办法 is not a 法
@@ -959,6 +960,8 @@ def figure_pattern(question: str) -> re.Pattern[str] | None:
         often = m.group(1) in TIME_QUESTION_UNITS and bool(RE_HOW_OFTEN.search(question))
     elif m.group(3):  # a percentage: 5%, 百分之五
         return re.compile(rf"{NUMBER}\s*[%％]|百分之[{CN_NUM}\d.]+")
+    elif m.group(2) in ("多大范围", "范围多大") and "面积" in question:  # "受害森林面积在多大范围内"
+        units = AREA_UNITS
     elif m.group(2) in ("多远", "多高", "多深", "多宽", "多大半径", "半径多大", "多大范围", "范围多大"):
         units = DISTANCE_UNITS
     else:

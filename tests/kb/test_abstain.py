@@ -256,6 +256,9 @@ def test_figures_in_the_unit_asked(judge):
     assert "数字" in reason(judge, "验收后多少天内移交资料？", ["应当及时移交。"])
     # a radius or an extent asked is a distance
     assert figure_pattern("应急计划区一般划多大半径？").search("半径为5公里")
+    # an area's range is in 公顷, not in 公里
+    area = figure_pattern("受害森林面积在多大范围内算较大森林火灾？")
+    assert area.search("受害森林面积在1公顷以上100公顷以下的") and not area.search("距离林区5公里")
     assert "数字" in reason(judge, "核电厂的应急计划区划多大范围？", ["做好核应急计划区内的防护准备。"])
     assert reason(judge, "事故等级分为哪几级？", ["分为特别重大事故、重大事故、较大事故和一般事故。"]) is None
     # "多久" is answered by a span counted with 个 too (届满前一个月, 5个工作日); a bare 个 is no time
