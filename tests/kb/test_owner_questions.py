@@ -193,6 +193,8 @@ def test_owner_asked_as_主责科室_or_牵头的是谁():
     assert not asks_owner("牵头的部门要做哪些事？")  # the duties of an office, not its name
     assert asks_owner("拍典型事故警示片，负责的科室和单位是哪些？")
     assert not asks_owner("负责的部门有哪些职责？")  # the duties again
+    assert asks_owner("把好项目准入这块活儿交给了谁？")
+    assert asks_owner("整治打非治违落在哪些科室头上？")
 
 
 def test_the_office_words_of_an_owner_question_are_not_what_a_task_is_about():
