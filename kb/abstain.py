@@ -48,6 +48,7 @@ RE_ROLE_PERSON = re.compile(
 )
 # what a question about an office asks: its tasks, its duties, its share of the work
 RE_OFFICE_WORK_Q = re.compile(r"负责|牵头|分工|承担|职责|任务|主管|主抓|配合|落实|归口|主办|工作|谁")
+PLACE_WORD_FREQ = 1000  # 深度 (1930) is tagged a place; 秦岭 687, 周至县 7 are places
 COMMON_WORD_FREQ = 250  # 张罗 311, 林子 420, 金山 291; invented names 张建国 13, 王志强 3
 RE_PERSON_CUE = re.compile(r"\s*(?:同志|科长|局长|主任|队长|是谁|是哪|在哪|负责|分管|调到)")  # what follows a name
 RE_POST = re.compile(r"(?:长|员|任|记|师|官|工|同志|先生|女士|老板|经理|总)$")  # 科长, 安全员, 主任, 书记
@@ -127,6 +128,7 @@ RE_WHERE_Q = re.compile(
 )
 # "在哪几个镇街": a town, a street or a village asked for is named as such: 马营镇, 西关街道, 东关社区
 # (not "99个镇"; a generic word matched by mistake only keeps an answer)
+RE_ADMIN_WHERE_Q = re.compile(r"哪(?:个|些|几个)(?:区县|区|县|市|城市|省)")
 RE_LOCAL_LEVEL_Q = re.compile(r"哪(?:个|些|几个)(?:镇街|乡镇|镇|街道|社区|村)")
 RE_NAMED_LOCAL = re.compile(r"[\u4e00-\u9fff]{1,2}[^\W\d_由到强进助导立在和与的等各每乡城个全本该至及向对将把从于为村镇区县市省](?:镇|街道|乡|社区|村)")
 RE_LETTER_GRADE = re.compile(r"(?<![A-Za-z])([A-Da-d])\s*级")  # A级, B 级: a grade some rules letter
@@ -647,7 +649,13 @@ class AnswerabilityJudge:
             if any(m.group(0) not in q for m in RE_NAMED_LOCAL.finditer(text)):
                 return None
             return "检索到的段落中没有写明具体是哪些镇街、社区或村"
-        if self.places_in(text) or any(f == "ns" and w not in GENERIC_PLACE_WORDS for w, f in self.pos_words(text)):
+        # "建在哪个区县": a place the question itself names (西安, 秦岭) does not say which
+        # district within it; nor does a common word jieba tags as a place (深度)
+        within = bool(RE_ADMIN_WHERE_Q.search(q))
+        if any(p not in q or not within for p in self.places_in(text)) or any(
+                f == "ns" and w not in GENERIC_PLACE_WORDS
+                and not (within and (_place_base(w) in q or self.word_freq(w) >= PLACE_WORD_FREQ))
+                for w, f in self.pos_words(text)):
             return None
         return "检索到的段落中没有写明具体地点"
 

@@ -707,6 +707,12 @@ def test_where_something_is_built_needs_a_named_place(knows_all):
     assert reason(knows_all, q, ["应急管理大学选址在河北省三河市。"]) is None
     assert reason(knows_all, "实训基地建在哪个区县？", ["实训基地建在沙坡头区。"]) is None
     assert reason(knows_all, "实训基地的选址有什么要求？", ["合理规划基础设施选址。"]) is None  # not asking where
+    # which district within 西安: 西安 itself, named by the question, does not say
+    q = "西安规划的秦岭火灾应急保障基地具体建在哪个区县？"
+    assert "地点" in reason(knows_all, q, ["西安市协调配合做好秦岭火灾应急保障基地建设。"])
+    assert reason(knows_all, q, ["秦岭火灾应急保障基地建在西安市长安区。"]) is None
+    # asked where in general, a place named in the question may still be the answer's setting
+    assert reason(knows_all, "山东的应急避难场所一般设在哪？", ["山东省应急避难场所设在学校、公园等场所。"]) is None
 
 
 def test_which_towns_needs_towns_named_other_than_the_questions(knows_all):
