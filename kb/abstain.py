@@ -128,6 +128,9 @@ RE_WHERE_Q = re.compile(
 )
 # "在哪几个镇街": a town, a street or a village asked for is named as such: 马营镇, 西关街道, 东关社区
 # (not "99个镇"; a generic word matched by mistake only keeps an answer)
+# which body: "牵头监管部门是哪个局" (an office of a plan is asked with 科室, and answered by its task)
+RE_WHICH_BODY_Q = re.compile(r"(?:是|由|归)哪(?:个|一个|些|几个)(局|厅|委员会|委)")
+BODY_FORMS = {"局": r"[\u4e00-\u9fff]局|部门", "厅": r"[\u4e00-\u9fff]厅|部门", "委员会": r"委员会|[\u4e00-\u9fff]委", "委": r"委员会|[\u4e00-\u9fff]委"}
 RE_ADMIN_WHERE_Q = re.compile(r"哪(?:个|些|几个)(?:区县|区|县|市|城市|省)")
 RE_LOCAL_LEVEL_Q = re.compile(r"哪(?:个|些|几个)(?:镇街|乡镇|镇|街道|社区|村)")
 RE_NAMED_LOCAL = re.compile(r"[\u4e00-\u9fff]{1,2}[^\W\d_由到强进助导立在和与的等各每乡城个全本该至及向对将把从于为村镇区县市省](?:镇|街道|乡|社区|村)")
@@ -317,6 +320,7 @@ class AnswerabilityJudge:
         for check in (
             lambda: self.wrong_place(q, primary_title),
             lambda: self.referred_elsewhere(q, sentence),
+            lambda: self.missing_body(q, sentence),
             lambda: self.missing_year(q, primary),
             lambda: self.missing_contact(q, primary),
             lambda: self.missing_location(q, primary),
@@ -475,6 +479,14 @@ class AnswerabilityJudge:
         if not m or RE_WHICH_RULES_Q.search(q) or self._title_known(m.group(1)):
             return None
         return f"知识库中的文件只写明依照《{m.group(1)}》的规定执行，而该文件不在知识库中"
+
+    def missing_body(self, q: str, sentence: str) -> str | None:
+        """"牵头监管部门是哪个局": the sentence quoted must name a 局 (a 部门, 委员会…), not only say that
+        a list of duties was issued."""
+        m = RE_WHICH_BODY_Q.search(q)
+        if not m or not sentence or re.search(BODY_FORMS[m.group(1)], sentence):
+            return None
+        return f"检索到的段落中没有写明是哪个{m.group(1)}"
 
     def unknown_place(self, q: str) -> str | None:
         for word in self.words(q):

@@ -837,3 +837,11 @@ def test_a_share_of_something_needs_a_figure_of_that_base(knows_all):
     assert "营业收入" in reason(knows_all, q, [fine])
     assert reason(knows_all, q, ["安全生产费用按上一年度营业收入的百分之一提取。"]) is None
     assert reason(knows_all, "专职安全管理人员按多大比例配？", ["按照不低于从业人员百分之一的比例配备。"]) is None
+
+
+def test_which_bureau_needs_a_sentence_that_names_one(knows_all):
+    q = "密室逃脱的安全监管责任清单里，牵头监管部门是哪个局？"
+    issued = "出台我市密室逃脱、玻璃栈道等新行业新业态安全监管责任清单。"
+    assert "哪个局" in knows_all.judge(q, [issued], 1.0, sentence=issued).reason
+    named = "密室逃脱由市文化和旅游局牵头监管。"
+    assert knows_all.judge(q, [named], 1.0, sentence=named).reason is None
