@@ -170,7 +170,7 @@ UNITS: dict[str, str] = {
 }
 # 多少天 / 几个人 / 多远; not 哪几个 (asks which), 好几家, 十几天 or 连着几个月 (state a number)
 RE_QUANTITY_Q = re.compile(
-    r"(?:(?<!第)多少|(?<![哪好十这那第着续])几)(" + "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True)) + r")|(多远|多高|多深|多宽|多大半径|半径多大|多大范围|范围多大|多长时间|多久)|(百分之多少|百分之几|多少%|多少％|比例是多少|占比多少|多少比例|多大比例|多大的比例|什么比例)"
+    r"(?:(?<!第)多少|(?<![哪好十这那第着续])几)(" + "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True)) + r")|(多远|多高|多深|多宽|多大半径|半径多大|多大范围|范围多大|多长时间|多久)|(百分之多少|百分之几|多少%|多少％|比例是多少|占比多少|多少比例|多大比例|多大的比例|什么比例|多少个百分点|几个百分点)"
 )
 # the words just before a quantity question word: a noun, then fillers (半径是多少, 总投资大概多少)
 RE_HEAD_NOUN = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:的)?(?:是|为|有|要|能|得|应|应当|必须|每隔|间隔|隔|最少|最多|至少|最长|最短|一共|总共|大概|大约|具体|不得|不能|不超过|不少于)*$")
@@ -979,7 +979,7 @@ def figure_pattern(question: str) -> re.Pattern[str] | None:
         units = UNITS[m.group(1)]
         often = m.group(1) in TIME_QUESTION_UNITS and bool(RE_HOW_OFTEN.search(question))
     elif m.group(3):  # a percentage: 5%, 百分之五
-        return re.compile(rf"{NUMBER}\s*[%％]|百分之[{CN_NUM}\d.]+")
+        return re.compile(rf"{NUMBER}\s*(?:[%％]|个百分点)|百分之[{CN_NUM}\d.]+")
     elif m.group(2) in ("多大范围", "范围多大") and "面积" in question:  # "受害森林面积在多大范围内"
         units = AREA_UNITS
     elif m.group(2) in ("多远", "多高", "多深", "多宽", "多大半径", "半径多大", "多大范围", "范围多大"):

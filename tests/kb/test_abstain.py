@@ -256,6 +256,9 @@ def test_figures_in_the_unit_asked(judge):
     assert "数字" in reason(judge, "验收后多少天内移交资料？", ["应当及时移交。"])
     # a radius or an extent asked is a distance
     assert figure_pattern("应急计划区一般划多大半径？").search("半径为5公里")
+    # 多少个百分点 asks a share (a count of 个 does not answer it)
+    points = figure_pattern("死亡人数要比上年下降多少个百分点？")
+    assert points.search("下降2个百分点") and points.search("下降5%") and not points.search("两个目标")
     # an area's range is in 公顷, not in 公里
     area = figure_pattern("受害森林面积在多大范围内算较大森林火灾？")
     assert area.search("受害森林面积在1公顷以上100公顷以下的") and not area.search("距离林区5公里")
