@@ -314,11 +314,15 @@ def test_an_everyday_word_is_not_a_thing_to_count():
 
 def test_members_of_a_counted_set_must_be_listed(knows_all):
     judge = knows_all
-    q = "西安市应急局和京东合作用的七个物流中心分别在哪些区县？"
+    q = "西安市应急局和京东合作用的七个物流中心分别叫什么？"
     counted_only = "加强与京东集团沟通联系,充分利用京东七个物流中心,有效提升我市应急物资储备管理调度信息化水平。"
     assert "提到了“七个物流中心”，但没有列出" in reason(judge, q, [counted_only])
-    listed = "京东七个物流中心分别位于未央区、灞桥区、长安区、高陵区、临潼区、鄠邑区和周至县。"
+    listed = "京东七个物流中心分别是未央、灞桥、长安、高陵、临潼、鄠邑和周至物流中心。"
     assert reason(judge, q, [counted_only, listed]) is None
+    # asked which districts, the quoted passage must name one other than the question's (京东, 西安)
+    q = "西安市应急局和京东合作用的七个物流中心分别在哪些区县？"
+    assert reason(judge, q, [counted_only]) is not None
+    assert reason(judge, q, ["京东七个物流中心分别位于未央区、灞桥区、长安区、高陵区、临潼区、鄠邑区和周至县。"]) is None
     q = "宝鸡市今年要推进的防灾减灾“十项重点任务”具体是哪十项？"
     assert "提到了“十项重点任务”" in reason(judge, q, ["我市今年将扎实推进“十项重点任务”，进一步健全灾害隐患排查机制。"])
     assert reason(judge, q, ["“十项重点任务”包括：隐患排查、风险普查、预警发布……"]) is None
