@@ -75,7 +75,9 @@ NOUN_FORMS = {"奖金": "奖金|奖励", "赏金": "奖金|奖励", "奖钱": "�
               "金额": "元", "数额": "元", "总额": "元", "钱数": "元"}
 INCIDENTS = r"(?:事故|爆炸|火灾|地震|洪水|山洪|洪灾|暴雨|台风|坍塌|垮塌|泄漏|透水|冒顶)"
 # a question about one incident: "那起烧烤店燃气爆炸事故", "这场山洪"
-RE_INCIDENT_Q = re.compile(rf"(?:那|这)(?:起|场|次)(?P<x>[\u4e00-\u9fff]{{2,16}}?){INCIDENTS}")
+RE_INCIDENT_Q = re.compile(rf"(?:那|这)(?:起|场|次)(?P<x>[\u4e00-\u9fff\d.]{{2,16}}?){INCIDENTS}")
+# or named before it: "积石山那次6.2级地震"
+RE_INCIDENT_BEFORE = re.compile(rf"(?P<x>[\u4e00-\u9fff]{{2,8}})(?:那|这)(?:起|场|次)[\u4e00-\u9fff\d.]{{0,10}}?{INCIDENTS}")
 # or by what it caused: "甘肃积石山6.2级地震造成多少人遇难", "宁夏银川烧烤店燃气爆炸事故一共造成了多少人死亡"
 RE_INCIDENT_CAUSED = re.compile(
     rf"(?P<x>[\u4e00-\u9fff\d.]{{2,16}}?){INCIDENTS}(?:一共|共|总共|已经?|最终|最后|先后|累计)*(?:造成|导致|致使|致)了?(?:多少|几)"
@@ -131,6 +133,7 @@ RE_WHERE_Q = re.compile(
 # which body: "牵头监管部门是哪个局" (an office of a plan is asked with 科室, and answered by its task)
 RE_WHICH_BODY_Q = re.compile(r"(?:是|由|归)哪(?:个|一个|些|几个)(局|厅|委员会|委)")
 BODY_FORMS = {"局": r"[\u4e00-\u9fff]局|部门", "厅": r"[\u4e00-\u9fff]厅|部门", "委员会": r"委员会|[\u4e00-\u9fff]委", "委": r"委员会|[\u4e00-\u9fff]委"}
+RE_WHICH_ARTICLE_Q = re.compile(r"哪一?[条款项]|第几[条款项]")
 RE_ADMIN_WHERE_Q = re.compile(r"哪(?:个|些|几个)(?:区县|区|县|市|城市|省)")
 RE_LOCAL_LEVEL_Q = re.compile(r"哪(?:个|些|几个)(?:镇街|乡镇|镇|街道|社区|村)")
 RE_NAMED_LOCAL = re.compile(r"[\u4e00-\u9fff]{1,2}[^\W\d_由到强进助导立在和与的等各每乡城个全本该至及向对将把从于为村镇区县市省](?:镇|街道|乡|社区|村)")
@@ -749,7 +752,7 @@ class AnswerabilityJudge:
     def missing_members(self, q: str, passages: list[str], primary: str) -> str | None:
         """"七个物流中心分别在哪些区县" asks for the members of a counted set (or of a 名单): a
         passage that gives the count ("充分利用京东七个物流中心") without listing them does not answer."""
-        if not RE_MEMBERS_Q.search(q):
+        if not RE_MEMBERS_Q.search(q) or RE_WHICH_ARTICLE_Q.search(q):  # "哪一条规定…分四级": an article asked
             return None
         found = [m for m in RE_COUNTED.finditer(q) if m.group(1) not in ("一", "1")]  # 哪一项 is not a set
         counted = [m.group(0) for m in found]
@@ -906,8 +909,13 @@ class AnswerabilityJudge:
         words = []
         if incident:  # its rare words, everyday ones too (烧烤店 is how people say 餐饮, and a thing here)
             words = self._incident_words(incident.group("x"))
+        before = RE_INCIDENT_BEFORE.search(q) if not words else None
+        if before:
+            words = self._incident_words(before.group("x"))
         words += [m.group(1) or m.group(2) for m in RE_NAMED_STORM.finditer(q)]  # 台风“杜苏芮” (a known one)
-        if words and not any(all(w in s for w in words) and pattern.search(s) for p in passages for s in _sentences(p)):
+        # a figure the question states itself (积石山 6.2级地震) is no answer about the incident
+        if words and not any(all(w in s for w in words) and any(f.group(0) not in q for f in pattern.finditer(s))
+                             for p in passages for s in _sentences(p)):
             return f"检索到的段落中没有“{'、'.join(words)}”的具体数字"
         return None
 

@@ -605,6 +605,18 @@ def test_an_incident_named_by_what_it_caused_needs_its_own_figure():
     assert judge.judge(q, [listed, "积石山6.2级地震造成151人遇难、983人受伤。"], 1.0).reason is None
     # a kind of accident, not one of them: no incident words to look for
     assert judge.judge("煤矿透水事故造成多少人死亡算重大事故？", [other.replace("地震灾害", "事故")], 1.0).reason is None
+    # "积石山那次6.2级地震…人数分别是多少": named before 那次; its 6.2级, from the question, is no answer
+    q = "积石山那次6.2级地震，官方统计的死亡和受伤人数分别是多少？"
+    assert "积石山" in judge.judge(q, [listed, other], 1.0).reason
+    assert judge.judge(q, [listed, "积石山6.2级地震造成151人遇难、983人受伤。"], 1.0).reason is None
+
+
+def test_which_article_lists_them_is_no_question_about_members(knows_all):
+    q = "哪一条规定预警级别分别用红、橙、黄、蓝四种颜色标示？"
+    article = "预警级别分为一级、二级、三级和四级，分别用红色、橙色、黄色和蓝色标示。"
+    assert reason(knows_all, q, ["可以预警的事件的预警级别分为四级，用四种颜色标示。"]) is None
+    assert reason(knows_all, q, [article]) is None
+    assert "四种颜色" in reason(knows_all, "预警级别的四种颜色分别是什么？", ["预警级别用四种颜色标示。"])
 
 
 def test_a_fine_asked_without_a_unit_needs_a_sum(knows_all):
