@@ -25,7 +25,7 @@ from collections import Counter
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CORPUS = os.path.join(HERE, "..", "..", "corpus")
-FILES = [("heldout.jsonl", "h"), ("dev-paraphrase.jsonl", "d"), ("blind2.jsonl", "b"), ("dev-unanswerable.jsonl", "d[up]"), ("dev3.jsonl", "[en]"), ("blind3.jsonl", "c"), ("blind4.jsonl", "g"), ("blind5.jsonl", "k"), ("blind6.jsonl", "m"), ("blind7.jsonl", "q"), ("blind8.jsonl", "r"), ("blind9.jsonl", "s"), ("blind10.jsonl", "t"), ("blind11.jsonl", "v"), ("blind12.jsonl", "w"), ("blind13.jsonl", "y"), ("blind14.jsonl", "z"), ("blind15.jsonl", "a"), ("blind16.jsonl", "j"), ("blind17.jsonl", "f"), ("blind18.jsonl", "l"), ("blind19.jsonl", "o"), ("blind20.jsonl", "i"), ("blind21.jsonl", "p"), ("blind22.jsonl", "u"), ("blind23.jsonl", "x")]
+FILES = [("heldout.jsonl", "h"), ("dev-paraphrase.jsonl", "d"), ("blind2.jsonl", "b"), ("dev-unanswerable.jsonl", "d[up]"), ("dev3.jsonl", "[en]"), ("blind3.jsonl", "c"), ("blind4.jsonl", "g"), ("blind5.jsonl", "k"), ("blind6.jsonl", "m"), ("blind7.jsonl", "q"), ("blind8.jsonl", "r"), ("blind9.jsonl", "s"), ("blind10.jsonl", "t"), ("blind11.jsonl", "v"), ("blind12.jsonl", "w"), ("blind13.jsonl", "y"), ("blind14.jsonl", "z"), ("blind15.jsonl", "a"), ("blind16.jsonl", "j"), ("blind17.jsonl", "f"), ("blind18.jsonl", "l"), ("blind19.jsonl", "o"), ("blind20.jsonl", "i"), ("blind21.jsonl", "p"), ("blind22.jsonl", "u"), ("blind23.jsonl", "x"), ("blind24.jsonl", "aa"), ("blind25.jsonl", "ab"), ("blind26.jsonl", "ac"), ("blind27.jsonl", "ad")]
 TYPES = {"owner", "deadline", "list", "fact", "numeric", "paraphrase", "keyword",
          "clause", "cross_doc", "unanswerable"}
 ALLOWED = {"id", "type", "question", "doc", "evidence", "answer", "owners", "task"}
