@@ -4,7 +4,10 @@
 
 In-process by default (opens the knowledge base in EMKB_DATA_DIR), or against a
 running server's POST /ask with --api. Writes results.jsonl, report.md and
-chart.png under --out; exits 1 when a --thresholds gate fails.
+chart.png under --out; exits 1 when a --thresholds gate fails or a question
+got an error instead of an answer (its scores would count it as a miss).
+Against a server, a 429 (rate limit) is waited out as its Retry-After asks and
+retried; the wait is not counted as latency, and the refusals are reported.
 """
 
 from __future__ import annotations
@@ -71,8 +74,11 @@ def run(questions: list[dict], ask: AskFn, top_k: int = 10) -> list[dict]:
         try:
             resp = ask(q["question"], top_k)
         except Exception as e:  # noqa: BLE001 - one failing question is a result, not a crash
-            resp, error = {}, str(e)
+            resp, error = {"_refused": getattr(e, "refused", 0)}, str(e)
         ms = (time.perf_counter() - t) * 1000
+        # an asker that waited out a rate limit reports the time of the request that answered
+        ms = resp.pop("_latency_ms", ms)
+        refused = resp.pop("_refused", 0)
         cits = resp.get("citations") or []
         texts = [c.get("text", "") for c in cits]
         unanswerable = q.get("type") == "unanswerable"
@@ -93,6 +99,7 @@ def run(questions: list[dict], ask: AskFn, top_k: int = 10) -> list[dict]:
                 "first_citation": {k: cits[0].get(k) for k in ("title", "locator", "source")} if cits else None,
                 "hit_rank": M.first_full_rank(q.get("evidence", []), texts, 10) if not unanswerable else None,
                 "latency_ms": ms,
+                "refused": refused,
                 "error": error,
             }
         )
@@ -121,6 +128,7 @@ def score(results: list[dict]) -> dict[str, Any]:
         for p in (50, 95, 99):
             out[f"p{p}_ms"] = M.percentile(lat, p)
         out["errors"] = sum(1 for r in rs if r["error"])
+        out["refused"] = sum(r.get("refused", 0) for r in rs)
         return out
 
     overall = block(results)
@@ -160,6 +168,9 @@ def write_outputs(out: Path, runs: dict[str, tuple[list[dict], dict]]) -> None:
     md = ["# emkb evaluation", ""]
     for mode, (_, rep) in runs.items():
         md += [table(rep, f"mode: {mode}"), ""]
+        if rep["errors"] or rep["refused"]:
+            md += [f"errors (no answer, scored as misses): {rep['errors']}; "
+                   f"requests refused by the rate limit and retried: {rep['refused']}", ""]
     (out / "report.md").write_text("\n".join(md), encoding="utf-8")
     try:
         _chart(out / "chart.png", runs)
@@ -209,16 +220,41 @@ def check_thresholds(report: dict[str, Any], thresholds: dict[str, float]) -> li
 
 
 # -- entry point -----------------------------------------------------------------
-def _http_ask(url: str) -> AskFn:
+class AskError(RuntimeError):
+    """/ask answered with an error; `refused` counts the rate-limit refusals before it."""
+
+    def __init__(self, message: str, refused: int = 0):
+        super().__init__(message)
+        self.refused = refused
+
+
+RATE_LIMIT_RETRIES = 20
+RATE_LIMIT_MAX_WAIT_S = 60.0
+
+
+def _http_ask(url: str, transport=None, sleep: Callable[[float], None] = time.sleep) -> AskFn:
+    """POST /ask; a 429 is waited out (Retry-After, at most a minute) and retried."""
     import httpx
 
-    client = httpx.Client(base_url=url.rstrip("/"), timeout=60)
+    client = httpx.Client(base_url=url.rstrip("/"), timeout=60, transport=transport)
 
     def ask(question: str, top_k: int) -> dict:
-        r = client.post("/ask", json={"question": question, "top_k": top_k})
-        if r.status_code >= 400:
-            raise RuntimeError(f"HTTP {r.status_code}: {r.text[:200]}")
-        return r.json()
+        refused = 0
+        while True:
+            t = time.perf_counter()
+            r = client.post("/ask", json={"question": question, "top_k": top_k})
+            ms = (time.perf_counter() - t) * 1000
+            if r.status_code == 429 and refused < RATE_LIMIT_RETRIES:
+                refused += 1
+                try:
+                    wait = float(r.headers.get("retry-after", "5"))
+                except ValueError:
+                    wait = 5.0
+                sleep(min(max(wait, 0.1), RATE_LIMIT_MAX_WAIT_S))
+                continue
+            if r.status_code >= 400:
+                raise AskError(f"HTTP {r.status_code}: {r.text[:200]}", refused)
+            return {**r.json(), "_latency_ms": ms, "_refused": refused}
 
     return ask
 
@@ -276,4 +312,13 @@ def main(args, settings) -> int:
         print(f"written: {args.out}/results.jsonl, report.md, chart.png")
     for f in failed:
         print(f"threshold failed: {f}", file=sys.stderr)
-    return 1 if failed else 0
+    for mode, (results, rep) in runs.items():
+        if rep["refused"]:
+            print(f"note: the server refused {rep['refused']} requests (rate limit); each was waited out and retried",
+                  file=sys.stderr)
+        if rep["errors"]:
+            first = next(r for r in results if r["error"])
+            print(f"error: {rep['errors']} of {len(results)} questions got no answer in mode {mode} "
+                  f"(first, {first['id']}: {first['error']}); their scores count them as misses", file=sys.stderr)
+    errors = any(rep["errors"] for _, rep in runs.values())
+    return 1 if failed or errors else 0

@@ -5,7 +5,7 @@ import types
 
 import pytest
 
-from eval.harness import QuestionFileError, check_thresholds, load_questions, main, run, score
+from eval.harness import QuestionFileError, _http_ask, check_thresholds, load_questions, main, run, score
 
 
 def _write(tmp_path, rows, bad_line=None):
@@ -81,3 +81,46 @@ def test_main_against_an_api_writes_report_and_gates(tmp_path, monkeypatch, caps
     assert (tmp_path / "out" / "report.md").exists() and (tmp_path / "out" / "chart.png").stat().st_size > 1000
     thr.write_text(json.dumps({"hit@5": 1.01}))
     assert main(args, None) == 1
+
+
+def _mock_server(codes):
+    """An httpx transport answering /ask with the given status codes in turn (then 200)."""
+    import httpx
+
+    seen = []
+
+    def handler(request):
+        seen.append(json.loads(request.content)["question"])
+        code = codes.pop(0) if codes else 200
+        if code == 429:
+            return httpx.Response(429, json={"detail": "too many requests; slow down"}, headers={"Retry-After": "7"})
+        if code != 200:
+            return httpx.Response(code, json={"detail": "boom"})
+        return httpx.Response(200, json=fake_ask(seen[-1], 10))
+
+    return httpx.MockTransport(handler), seen
+
+
+def test_rate_limited_requests_are_waited_out_and_counted_not_scored_as_misses(tmp_path):
+    transport, seen = _mock_server([429, 429])
+    waits = []
+    ask = _http_ask("http://x", transport=transport, sleep=waits.append)
+    res = run(load_questions([_write(tmp_path, ROWS[:1])]), ask, 5)
+    assert waits == [7.0, 7.0] and len(seen) == 3
+    assert res[0]["error"] is None and res[0]["refused"] == 2 and res[0]["latency_ms"] < 7000
+    rep = score(res)
+    assert rep["owner_exact"] == 1.0 and rep["refused"] == 2 and rep["errors"] == 0
+
+
+def test_a_server_that_keeps_refusing_is_an_error_and_fails_the_run(tmp_path, monkeypatch, capsys):
+    import eval.harness as H
+
+    transport, _ = _mock_server([429] * 100 + [500])
+    monkeypatch.setattr(H, "_http_ask", lambda url: _http_ask(url, transport=transport, sleep=lambda s: None))
+    args = types.SimpleNamespace(questions=[str(_write(tmp_path, ROWS))], api="http://x", json=False, compare=None,
+                                 out=str(tmp_path / "out"), top_k=10, limit=None, thresholds=None)
+    assert main(args, None) == 1
+    err = capsys.readouterr().err
+    assert "questions got no answer" in err and "HTTP 429" in err and "refused" in err
+    assert "errors (no answer, scored as misses)" in (tmp_path / "out" / "report.md").read_text()
+
