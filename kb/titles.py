@@ -36,8 +36,15 @@ def aliases(title: str) -> list[str]:
         out.add(t.replace("生产安全事故", "事故"))
         out.add(t.replace("重大生产安全事故隐患", "重大事故隐患"))
     m = re.search(r"《([^》]+)》", title)
-    if m:
+    if m and not re.search(r"实施《", title):  # 上海市实施《…突发事件应对法》办法 is not that law
         out.add(m.group(1))
+    for t in list(out):
+        # "上海实施突发事件应对法办法": cited without the quotes, and without 市/省 after the place
+        bare = t.replace("《", "").replace("》", "")
+        out.add(bare)
+        place = re.match(r"([\u4e00-\u9fff]{2,3}?)[省市](?=实施)", bare)
+        if place:
+            out.add(place.group(1) + bare[place.end():])
     return [a for a in out if len(a) >= 3]
 
 

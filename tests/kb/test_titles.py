@@ -53,3 +53,11 @@ def test_a_year_the_question_names_picks_that_edition():
     assert index.closest(cited.replace("2015", "2022"))[0] == "jieshi-er-2022"
     assert index.closest("关于办理危害生产安全刑事案件适用法律若干问题的解释")[0] == "jieshi-2015"
     assert index.closest("关于办理危害生产安全刑事案件适用法律若干问题的解释（二）")[0] == "jieshi-er-2022"
+
+
+def test_a_local_implementing_measure_is_not_the_law_it_implements():
+    index = TitleIndex([DocMeta(doc_id="law", source="a.md", title="中华人民共和国突发事件应对法（2024年修订）"),
+                        DocMeta(doc_id="shanghai", source="b.md", title="上海市实施《中华人民共和国突发事件应对法》办法")])
+    assert index.closest("上海实施突发事件应对法办法")[0] == "shanghai"
+    assert index.closest("上海市实施《突发事件应对法》办法")[0] == "shanghai"
+    assert index.closest("突发事件应对法")[0] == "law"  # the measure does not go by its law's name
