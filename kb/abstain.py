@@ -107,7 +107,8 @@ ORDER_ALIASES = {"安监总局令": "国家安全生产监督管理总局令", "
 # the thing a threshold question defines: "多少人才算重大（Ⅱ级）突发环境事件"
 RE_THRESHOLD_Q = re.compile(r"(?:才算|就算|才能算|才属于|算作|划为|认定为|定为)(?:是)?([^，。？?！!]{2,20})")
 # a kind of a thing that comes in kinds: 草原火灾 (not 森林火灾), 煤矿事故, 地震灾害
-RE_KIND = re.compile(r"(草原|森林|煤矿|非煤矿山|矿山|建筑|交通|火灾|地震|地质|气象|洪涝|海洋|特种设备|危险化学品|烟花爆竹)(火灾|事故|灾害|灾情)")
+RE_KIND = re.compile(r"(草原|森林|煤矿|非煤矿山|矿山|建筑|交通|火灾|地震|地质|气象|洪涝|海洋|特种设备|危险化学品|烟花爆竹)(火灾|事故|灾害|灾情)"
+                     r"|(?<=突发)(环境|公共卫生|社会安全)(事件)")
 # a named storm: 台风“杜苏芮”, “利奇马”台风
 RE_NAMED_STORM = re.compile(r"(?:台风|飓风|热带风暴)\s*[“\"「]([^”\"」]{2,8})[”\"」]|[“\"「]([^”\"」]{2,8})[”\"」]\s*号?(?:台风|飓风|热带风暴)")
 # a named incident: 郑州“7·20”特大暴雨, 响水“3·21”爆炸 (a middle dot between month and day)
@@ -176,6 +177,10 @@ RE_QUANTITY_Q = re.compile(
     r"(?:(?<!第)多少|(?<![哪好十这那第着续])几)(" + "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True)) + r")|(多远|多高|多深|多宽|多大半径|半径多大|多大范围|范围多大|多长时间|多久)|(百分之多少|百分之几|多少%|多少％|比例是多少|占比多少|多少比例|多大比例|多大的比例|什么比例|多少个百分点|几个百分点)"
 )
 # the words just before a quantity question word: a noun, then fillers (半径是多少, 总投资大概多少)
+# "学历和工作年限有什么要求": the things a requirement is asked of, right before the question
+RE_REQUIREMENT_Q = re.compile(r"([\u4e00-\u9fff、]{2,16}?)(?:方面)?(?:上)?(?:有|是|作了|做了)?(?:什么|哪些|啥)(?:具体)?(?:要求|条件|限制)")
+# "几个储备库": a count of things, in no unit the figure patterns know (几个人, 几个月 are units)
+RE_COUNT_Q = re.compile(r"(?:(?<!第)多少|(?<![哪好十这那第着续])几)个(?!人|月|小时|工作日|百分点)")
 RE_HEAD_NOUN = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:的)?(?:是|为|有|要|能|得|应|应当|必须|每隔|间隔|隔|最少|最多|至少|最长|最短|一共|总共|大概|大约|具体|不得|不能|不超过|不少于)*$")
 RE_COUNTED_AFTER = re.compile(r"(?:以上|以下|以内|之内|内|左右|的)*([\u4e00-\u9fff]{2,8})")
 MEASURE_UNITS = ("天", "日", "个工作日", "小时", "个小时", "分钟", "年", "个月", "月", "米", "公里", "平方米", "公顷",
@@ -193,6 +198,13 @@ RE_ASKING = re.compile(r"[？?]|吗|呢|什么|哪|怎么|如何|多少|几|是�
 # "按本市条例", "该办法": a document named by pointing back (the place's own), not by its title
 RE_DEICTIC_TITLE = re.compile(r"(?:本|该|此|这个?|那个?|上述)(?:市|省|区|县|地)?(?:的)?(?:地方)?(?:法规|条例|办法|规定|细则|规程|法)$")
 _NOT_IN_TITLES = {"国家", "新", "旧", "现行", "按", "按照", "依据", "根据", "依照", "是", "有", "要", "会", "能"}
+# words ending in 法 that are no title's head: "这样做合法吗" names no 《做合法》
+_NOT_TITLE_HEADS = {"合法", "违法", "非法", "守法", "犯法", "不法"}
+
+
+def _kind_parts(m: re.Match[str]) -> tuple[str, str]:
+    """(modifier, head) of a RE_KIND match: 草原 火灾, 环境 事件."""
+    return (m.group(1), m.group(2)) if m.group(1) else ("突发" + m.group(3), m.group(4))
 
 
 @dataclass
@@ -331,6 +343,7 @@ class AnswerabilityJudge:
             lambda: self.missing_formula(q, primary, passages if figure_passages is None else figure_passages),
             lambda: self.missing_quantity(q, passages if figure_passages is None else figure_passages),
             lambda: self.missing_theme(q, [primary]),  # the passage the answer quotes states it
+            lambda: self.missing_requirement(q, passages),
             lambda: self.missing_outcome(q, primary),
             lambda: self.missing_incident_aspect(q, passages),
             lambda: self.missing_members(q, passages, primary),
@@ -575,7 +588,8 @@ class AnswerabilityJudge:
             words = self.pos_words(run)
             for i, (word, flag) in enumerate(words):
                 # "x": a title from the user dictionary (特种设备安全法)
-                if not RE_CITED_SUFFIX.search(word) or not flag.startswith(_NOUN_POS + ("x",)):
+                if not RE_CITED_SUFFIX.search(word) or not flag.startswith(_NOUN_POS + ("x",)) \
+                        or (word in _NOT_TITLE_HEADS and i > 0 and words[i - 1][1].startswith("v")):
                     continue
                 j = i
                 while j > 0 and words[j - 1][1].startswith(_NOUN_POS + ("v", "a", "b", "x")) and words[j - 1][0] not in _NOT_IN_TITLES:
@@ -813,6 +827,22 @@ class AnswerabilityJudge:
                     return None
         return f"检索到的段落中没有写明{word}"
 
+    def missing_requirement(self, q: str, passages: list[str]) -> str | None:
+        """"安全总监的学历和工作年限有什么要求": each specific thing whose requirement is asked must be
+        in some passage; the passages on 安全总监 that never speak of a 学历 do not answer."""
+        m = RE_REQUIREMENT_Q.search(q)
+        if not m:
+            return None
+        text = "\n".join(passages)
+        for part in re.split(r"[和与及、跟或]", m.group(1)):
+            tagged = self.pos_words(part)
+            if not tagged or not tagged[-1][1].startswith(_NOUN_POS):
+                continue
+            noun = tagged[-1][0]
+            if len(noun) >= 2 and self._specific(noun, known=True) and noun not in text:
+                return f"检索到的段落中没有关于“{noun}”的要求"
+        return None
+
     def missing_quantity(self, q: str, passages: list[str]) -> str | None:
         pattern = figure_pattern(q)
         if pattern is None and RE_MONEY_Q.search(q):
@@ -821,7 +851,7 @@ class AnswerabilityJudge:
                 return "检索到的段落中没有具体的金额"
             return self.missing_amount(q, passages, figure=RE_MONEY)
         if pattern is None:  # "多少直接经济损失": some figure, about what is asked
-            return self.missing_amount(q, passages) or (
+            return self.missing_amount(q, passages) or self.missing_count(q, passages) or (
                 self.missing_incident_figure(q, passages, RE_FIGURE) if RE_AMOUNT_Q.search(q) else None)
         if not any(pattern.search(p) for p in passages):
             return "检索到的段落中没有问题所问的数字"
@@ -858,15 +888,20 @@ class AnswerabilityJudge:
             if reason:
                 return reason
         # "多少公顷才算重大草原火灾": a figure about 森林火灾 is about another kind of 火灾
-        kinds = [(m.group(1), m.group(2)) for m in RE_KIND.finditer(q)]
+        kinds = [_kind_parts(m) for m in RE_KIND.finditer(q)]
         if kinds:
             figured = [s for p in passages for s in _sentences(p) if pattern.search(s)]
+            figured_passages = [p for p in passages if pattern.search(p)]
             for mod, head in kinds:
-                with_head = [s for s in figured if head in s]
-                if with_head and not any(mod + head in s for s in figured) and all(
-                    any(k.group(2) == head and k.group(1) != mod for k in RE_KIND.finditer(s)) for s in with_head
-                ):
-                    return f"检索到的段落中的数字说的是别的{head}，不是“{mod}{head}”"
+                # sentences first; then whole passages with their titles ("突发事件…2小时内报告" in the
+                # 突发公共卫生事件应急条例 is about another kind of 突发事件 than 突发环境事件)
+                for units in (figured, figured_passages):
+                    with_head = [s for s in units if head in s]
+                    if with_head and not any(mod + head in s for s in units) and all(
+                        any(k[1] == head and k[0] != mod for k in map(_kind_parts, RE_KIND.finditer(s)))
+                        for s in with_head
+                    ):
+                        return f"检索到的段落中的数字说的是别的{head}，不是“{mod}{head}”"
         # "死亡多少人才算重大突发环境事件": the thing a threshold defines must be in a passage
         # that gives the figure (the grades of 生产安全事故 define no 突发环境事件)
         threshold = RE_THRESHOLD_Q.search(q)
@@ -875,6 +910,26 @@ class AnswerabilityJudge:
             if nouns and not any(nouns[-1] in p and pattern.search(p) for p in passages):
                 return f"检索到的段落中没有“{nouns[-1]}”的标准"
         return self.missing_incident_figure(q, passages, pattern)
+
+    def missing_count(self, q: str, passages: list[str]) -> str | None:
+        """"计划新建几个市级应急物资储备库": the thing counted (the last noun after 几个) must be in a
+        sentence that gives some figure; a figure about 3万人 counts no 储备库."""
+        m = RE_COUNT_Q.search(q)
+        if not m:
+            return None
+        run = []
+        for w, f in self.pos_words(q[m.end():]):
+            if not f.startswith(_NOUN_POS + ("vn",)):
+                break
+            run.append(w)
+        nouns = [w for w in run if len(w) >= 2]
+        if not nouns:
+            return None
+        noun = nouns[-1]
+        if self._specific(noun, known=True) and not any(
+                noun in s and _has_figure(s) for p in passages for s in _sentences(p)):
+            return f"检索到的段落中没有“{noun}”的具体数字"
+        return None
 
     def _noun_without_figure(self, tagged: tuple[str, str] | None, known: bool, passages: list[str],
                              pattern: re.Pattern[str]) -> str | None:

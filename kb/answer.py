@@ -601,8 +601,11 @@ class Answerer:
                     sc += 0.3
                 if sc > best_score:
                     best_hit, best_span, best_score = h, (s, e), sc
-        cover = max(self.known_coverage(question, [h.payload.get("text", "")]) for h in top)
-        texts = [_judged_text(h) for h in top]
+        # "山东…安全总监的学历要求": 深圳's regulation asks a 学历 of its own 分管负责人; another
+        # place's passage is no evidence that the place asked about says anything of it
+        judged = [h for rank, h in enumerate(top) if not elsewhere[rank]] or top
+        cover = max(self.known_coverage(question, [h.payload.get("text", "")]) for h in judged)
+        texts = [_judged_text(h) for h in judged]
         # a figure must be in the passages fusion ranks best: re-ordering by coverage brings up
         # passages that share the question's words, and with them figures about other things; nor
         # does another place's regulation give it ("北京…罚款多少": not 山东's fine)

@@ -186,6 +186,15 @@ def test_a_penalty_item_brings_the_duty_it_enforces(ask):
     assert [c["locator"] for c in body["citations"][:2]] == ["第四十四条", "第六十八条"]
 
 
+def test_another_places_regulation_is_no_evidence_for_the_place_asked(ask):
+    """深圳's regulation asks a 学历 of its 分管负责人; 山东's says who its 安全总监 is but asks no
+    学历. Asked about 山东, the 深圳 passage must not make the question look answered."""
+    body = ask("山东省对企业安全总监的学历和安全管理工作年限有什么要求？")
+    assert body["abstained"] and "学历" in body["answer"]
+    body = ask("深圳对专职安全生产分管负责人的学历有什么要求？")
+    assert not body["abstained"] and cited(body, "本科以上学历")
+
+
 def test_every_answer_sentence_is_in_its_citations(ask):
     """Extractive answers quote: each sentence of a passage or clause answer occurs verbatim in a
     cited passage, at the highlighted span; task answers are the record's fields, which the

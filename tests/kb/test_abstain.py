@@ -864,3 +864,34 @@ def test_which_bureau_needs_a_sentence_that_names_one(knows_all):
     assert "哪个局" in knows_all.judge(q, [issued], 1.0, sentence=issued).reason
     named = "密室逃脱由市文化和旅游局牵头监管。"
     assert knows_all.judge(q, [named], 1.0, sentence=named).reason is None
+
+
+def test_asking_whether_something_is_legal_names_no_document(judge):
+    assert judge.cited_documents("想在朋友圈发条滑坡预告提醒乡亲们，这样做合法吗？") == []
+    assert judge.cited_documents("这么干是不是违法？") == []
+    assert "安全生产法" in judge.cited_documents("按安全生产法，这样做合法吗？")
+
+
+def test_a_figure_about_another_kind_of_突发事件_does_not_answer(knows_all):
+    q = "较大突发环境事件发生后，环保部门必须在几小时内向上级报告？"
+    health = "突发公共卫生事件应急条例 2011年\n突发事件监测机构发现有下列情形之一的，应当在2小时内向所在地县级人民政府卫生行政主管部门报告。"
+    assert "突发环境事件" in reason(knows_all, q, [health])
+    own = "突发环境事件应急管理办法 2015年\n发生较大突发环境事件的，应当在2小时内向上级环境保护主管部门报告。"
+    assert reason(knows_all, q, [health, own]) is None
+
+
+def test_a_count_of_things_needs_a_figure_next_to_the_thing():
+    j = _one_rare_word("储备库", 8)
+    q = "应急物资储备规划计划新建几个市级应急物资储备库？"
+    other = "全市总体储备基本满足3万人紧急转移安置需求。市级应急物资储备库实行统一管理。"
+    assert "储备库" in reason(j, q, [other])
+    assert reason(j, q, ["计划新建2个市级应急物资储备库。"]) is None
+    assert reason(j, "一年要搞几个月的演练？", ["演练每年集中开展3个月。"]) is None  # 几个月: a unit, no count
+
+
+def test_a_requirement_asked_of_a_specific_thing_needs_a_passage_that_names_it():
+    j = _one_rare_word("学历", 1)
+    q = "对企业安全总监的学历和工作年限有什么要求？"
+    duty = "安全总监专项分管本单位安全生产管理工作。"
+    assert "学历" in reason(j, q, [duty])
+    assert reason(j, q, [duty, "安全总监应当具备本科以上学历，并具有三年以上安全生产管理工作经历。"]) is None
