@@ -94,7 +94,7 @@ RE_MONEY_Q = re.compile(
     rf"(?:{MONEY_WORDS})(?:标准)?(?:是|为|大概|一般|大约|能|会|要|得|最多|最少|至少|金额|数额)*"
     r"(?:多少|几)(?![人天日年个名次项倍分钱元块])"
     # or the sum after: "发多少高温津贴", "安排了多少财政专项资金"
-    r"|多少[\u4e00-\u9fff]{0,4}?(?:津贴|补贴|补助金?|奖金|罚款|资金|经费|预算|工资|薪酬|赔偿金|补偿金|抚恤金)"
+    r"|多少[\u4e00-\u9fff]{0,4}?(?:津贴|补贴|补助金?|奖金|罚款|资金|经费|预算|工资|薪酬|赔偿金|补偿金|抚恤金|费)"
 )
 # whether a planned thing finally happened: "示范县最后有没有通过国家评议" (plans state intentions)
 RE_OUTCOME_Q = re.compile(r"(?:最后|最终|后来)[^，。？?]{0,6}?(?:有没有|是否|有无|了没有|了没|了吗)")
@@ -185,7 +185,7 @@ RE_HEAD_NOUN = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:的)?(?:是|为|有|要|�
 RE_COUNTED_AFTER = re.compile(r"(?:以上|以下|以内|之内|内|左右|的)*([\u4e00-\u9fff]{2,8})")
 MEASURE_UNITS = ("天", "日", "个工作日", "小时", "个小时", "分钟", "年", "个月", "月", "米", "公里", "平方米", "公顷",
                  "吨", "公斤", "千克", "元", "万元", "亿元", "钱", "块")
-DISTANCE_UNITS = "米|m|公里|km"
+DISTANCE_UNITS = "米|m|公里|km|厘米|毫米|cm|mm"  # "离罐底最多多高": 不超过30cm
 AREA_UNITS = "公顷|亩|平方米|平方公里|㎡|m2"
 TIME_UNITS = "个?小时|日|天|年|个?月|分钟|个?星期|周|半年|季度|个?工作日"  # "一个月", "5个工作日" too
 RE_ANY_NUMBER = re.compile(rf"{NUMBER}\s*(?:%|％|[\u4e00-\u9fff]{{1,2}})")
@@ -706,8 +706,11 @@ class AnswerabilityJudge:
         nouns: list[str] = []
         money = RE_MONEY_Q.search(q) if figure is not None else None
         said = RE_PRICE_WORD.match(q, money.start()) if money else None
+        fee = re.match(r"多少([\u4e00-\u9fff]{0,4}?费)", q[money.start():]) if money else None
         if said:  # "收费标准是多少": a price (a fine in 元 is none)
             nouns = [said.group(0)]
+        elif fee:  # "收多少审批费": a sum named as that fee (a fine in 元 is none)
+            nouns = [fee.group(1)]
         elif q[m.start() : m.start() + 2] == "多少":  # 多少公务员: the noun after (多少财政专项资金: its head)
             run: list[str] = []
             for w, f in self.pos_words(q[m.start() + 2 :]):
@@ -875,13 +878,22 @@ class AnswerabilityJudge:
             if reason:
                 return reason
         # "按营业收入的百分之几": a share of what; a share of 年收入 is no share of 营业收入
+        # (without its time or a trailing count: 上一年营业收入 -> 营业收入, which 上一年度营业收入
+        # names; 职工人数 -> 职工, which 职工总数 names too)
         base = RE_SHARE_BASE.search(q[: m.end()]) if m and m.group(3) else None
-        if base and not self.everyday(base.group(1)) and not any(
-                base.group(1) in s and pattern.search(s) for p in passages for s in _sentences(p)):
-            return f"检索到的段落中没有按“{base.group(1)}”计的比例"
+        if base and not self.everyday(base.group(1)):
+            words = self.pos_words(base.group(1))
+            while len(words) > 1 and words[0][1].startswith(("t", "m")):
+                words = words[1:]
+            while len(words) > 1 and words[-1][0] in COUNT_NOUNS:
+                words = words[:-1]
+            head = "".join(w for w, _ in words) or base.group(1)
+            if not any(head in s and pattern.search(s) for p in passages for s in _sentences(p)):
+                return f"检索到的段落中没有按“{base.group(1)}”计的比例"
         # "几年以上驾龄": the thing counted, named right after the question word, likewise
         # (a measure: "几种颜色" counts kinds a list of 红色、橙色 answers without the word)
-        after = RE_COUNTED_AFTER.match(q, m.end()) if m and m.group(1) in MEASURE_UNITS else None
+        # and "多少起森林草原火灾": incidents of that kind (81次应急会商 counts no 火灾)
+        after = RE_COUNTED_AFTER.match(q, m.end()) if m and m.group(1) in MEASURE_UNITS + ("起",) else None
         if after:
             tagged = self.pos_words(after.group(1))
             reason = self._noun_without_figure(tagged[0] if tagged else None, False, passages, pattern)
@@ -1052,7 +1064,8 @@ def figure_pattern(question: str) -> re.Pattern[str] | None:
     return re.compile(rf"{NUMBER}\s*(?:{units})" + (r"|每个?(?:年|半年|季度|月|周|星期|日|天)" if often else ""))
 
 
-RE_SHARE_BASE = re.compile(r"按(?:照)?([\u4e00-\u9fff]{2,8}?)的(?:百分之|多少%|多少％)")  # 按营业收入的百分之几
+COUNT_NOUNS = {"人数", "总数", "数量", "总量", "总额", "数额", "数"}  # 职工人数: a count of 职工
+RE_SHARE_BASE = re.compile(r"按(?:照)?([\u4e00-\u9fff]{2,8}?)的(?:百分之|多少%|多少％|多少比例|多大比例|什么比例)")  # 按营业收入的百分之几
 RE_SHARE_Q = re.compile(r"(?:浓度|含量|纯度|占比|比例|比重|含水率)[^，,。？?]{0,6}?(?:多高|多大)")
 RE_SHARE = re.compile(rf"{NUMBER}\s*(?:[%％‰]|ppm|mg/m[3³]|g/m[3³]|毫克|克/立方米)|百分之[{CN_NUM}\d.]+|[<>≤≥]\s*\d")
 TIME_QUESTION_UNITS = ("天", "日", "个工作日", "小时", "个小时", "分钟", "年", "个月", "月")

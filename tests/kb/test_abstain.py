@@ -895,3 +895,30 @@ def test_a_requirement_asked_of_a_specific_thing_needs_a_passage_that_names_it()
     duty = "安全总监专项分管本单位安全生产管理工作。"
     assert "学历" in reason(j, q, [duty])
     assert reason(j, q, [duty, "安全总监应当具备本科以上学历，并具有三年以上安全生产管理工作经历。"]) is None
+
+
+def test_a_height_asked_is_answered_in_centimetres(knows_all):
+    q = "进液的管子口离罐底最多能有多高？"
+    assert figure_pattern(q).search("酒精输入管应该在液面之下或容器底部不超过30cm")
+    assert figure_pattern(q).search("距离不超过20厘米")
+
+
+def test_incidents_counted_need_a_figure_about_those_incidents():
+    j = _one_rare_word("森林草原", 3)
+    q = "2023年全国一共发生了多少起森林草原火灾？"
+    other = "2023年累计组织81次应急会商，启动114次应急响应。森林草原火灾起数实现历史最低。"
+    assert "森林草原" in reason(j, q, [other])
+    assert reason(j, q, ["2023年全年共发生森林草原火灾345起。"]) is None
+
+
+def test_a_share_asked_as_多少比例_of_a_base_needs_that_base(knows_all):
+    q = "企业安全生产费用按照上一年营业收入的多少比例提取？"
+    assert "营业收入" in reason(knows_all, q, ["发生一般事故的，处其上一年年收入30%的罚款。"])
+    assert reason(knows_all, q, ["按照上一年度营业收入的1.5%提取安全生产费用。"]) is None
+
+
+def test_a_named_fee_is_not_answered_by_a_fine():
+    j = _one_rare_word("审批费", 0)
+    q = "申请举办大型群众性活动安全许可，公安机关要收多少审批费？"
+    assert "审批费" in reason(j, q, ["未经安全许可的，对承办者处10万元以上30万元以下罚款。"])
+    assert reason(j, q, ["安全许可不收取审批费，检测服务收费每次200元，审批费另计0元。"]) is None
