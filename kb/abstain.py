@@ -42,7 +42,7 @@ PLACES = Path(__file__).parent / "data" / "places.txt"
 OUT_OF_SCOPE = Path(__file__).parent / "data" / "out_of_scope.txt"
 
 RE_ROLE_PERSON = re.compile(
-    r"(局长|厅长|部长|科长|处长|队长|主任|书记|市长|县长|区长|省长|站长|所长|院长|主席|经理|组长|发言人|联系人|负责同志"
+    r"(局长|厅长|部长|科长|处长|队长|主任|书记|市长|县长|区长|省长|站长|所长|院长|主席|经理|组长|发言人|联系人|负责同志|一把手|掌门人"
     r"|先进个人|个人|英雄|模范|劳模|标兵|烈士|获奖者)"  # people honoured: "评出的先进个人都有谁"
     r"[^，。？?]{0,4}?(是谁|都是谁|有谁|叫什么|叫啥|姓什么|姓啥|名字|姓名|是哪位|哪位)"
 )
@@ -921,6 +921,10 @@ class AnswerabilityJudge:
             nouns = [w for w, f in self.pos_words(threshold.group(1)) if f.startswith(_NOUN_POS) and len(w) >= 2]
             if nouns and not any(nouns[-1] in p and pattern.search(p) for p in passages):
                 return f"检索到的段落中没有“{nouns[-1]}”的标准"
+        # "2023年一共死亡多少人": a count for a year; a grade's threshold (3人以上10人以下死亡) counts nothing
+        if m and m.group(1) in ("人", "名", "个人", "起", "次") and RE_YEAR_NAMED.search(q) and not threshold and not any(
+                not RE_RANGE_AFTER.match(s, f.end()) for p in passages for s in _sentences(p) for f in pattern.finditer(s)):
+            return "检索到的段落中只有划分等级的标准，没有问题所问的具体数字"
         return self.missing_incident_figure(q, passages, pattern)
 
     def missing_count(self, q: str, passages: list[str]) -> str | None:
@@ -1064,6 +1068,8 @@ def figure_pattern(question: str) -> re.Pattern[str] | None:
     return re.compile(rf"{NUMBER}\s*(?:{units})" + (r"|每个?(?:年|半年|季度|月|周|星期|日|天)" if often else ""))
 
 
+RE_YEAR_NAMED = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*年")
+RE_RANGE_AFTER = re.compile(r"\s*(?:以上|以下|以内|及以上|及以下)")  # 3人以上: a bound, not a count
 COUNT_NOUNS = {"人数", "总数", "数量", "总量", "总额", "数额", "数"}  # 职工人数: a count of 职工
 RE_SHARE_BASE = re.compile(r"按(?:照)?([\u4e00-\u9fff]{2,8}?)的(?:百分之|多少%|多少％|多少比例|多大比例|什么比例)")  # 按营业收入的百分之几
 RE_SHARE_Q = re.compile(r"(?:浓度|含量|纯度|占比|比例|比重|含水率)[^，,。？?]{0,6}?(?:多高|多大)")

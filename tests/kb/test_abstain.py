@@ -922,3 +922,15 @@ def test_a_named_fee_is_not_answered_by_a_fine():
     q = "申请举办大型群众性活动安全许可，公安机关要收多少审批费？"
     assert "审批费" in reason(j, q, ["未经安全许可的，对承办者处10万元以上30万元以下罚款。"])
     assert reason(j, q, ["安全许可不收取审批费，检测服务收费每次200元，审批费另计0元。"]) is None
+
+
+def test_the_head_of_a_bureau_is_a_person(judge):
+    assert "不记载人员姓名" in reason(judge, "那篇报道里，市应急管理局的一把手是谁？")
+
+
+def test_a_count_for_a_year_is_not_a_grades_threshold(knows_all):
+    q = "2023年全国生产安全事故一共死亡多少人？"
+    grades = "2023年\n（三）较大事故，是指造成3人以上10人以下死亡的事故。（四）一般事故，是指造成3人以下死亡的事故。"
+    assert "划分等级" in reason(knows_all, q, [grades])
+    assert reason(knows_all, q, [grades + "2023年全国共发生生产安全事故，死亡1.9万人。"]) is None
+    assert reason(knows_all, "死亡多少人算较大事故？", [grades]) is None  # a threshold is asked
