@@ -88,8 +88,8 @@ RE_INCIDENT_ASPECT = re.compile(
 )
 # a sum of money without its unit: "罚款多少", "对企业罚多少", "赔偿是多少", "预算总额是多少"
 # (多少钱 and 多少元 are units)
-MONEY_WORDS = r"罚款|罚金|罚|赔偿|赔|补偿|补助|补贴|奖励|奖金|预算|经费|资金|投资|拨款|总额|金额|收费|价格|价钱"
-RE_PRICE_WORD = re.compile(r"收费|价格|价钱")
+MONEY_WORDS = r"罚款|罚金|罚|赔偿|赔|补偿|补助|补贴|奖励|奖金|预算|经费|资金|投资|拨款|总额|金额|收费|价格|价钱|保额|保险金额|保费"
+RE_PRICE_WORD = re.compile(r"收费|价格|价钱|保额|保险金额|保费")  # a price or an insured sum: a fine is neither
 RE_MONEY_Q = re.compile(
     rf"(?:{MONEY_WORDS})(?:标准)?(?:是|为|大概|一般|大约|能|会|要|得|最多|最少|至少|金额|数额)*"
     r"(?:多少|几)(?![人天日年个名次项倍分钱元块])"
@@ -899,6 +899,10 @@ class AnswerabilityJudge:
             reason = self._noun_without_figure(tagged[0] if tagged else None, False, passages, pattern)
             if reason:
                 return reason
+            # incidents are counted by their kind's last word, however common (较大生产安全事故 -> 事故)
+            kind = [w for w, _ in tagged if len(w) >= 2][-1:] if m.group(1) == "起" else []
+            if kind and not any(kind[0][-2:] in s and pattern.search(s) for p in passages for s in _sentences(p)):
+                return f"检索到的段落中没有“{kind[0]}”的起数"
         # "多少公顷才算重大草原火灾": a figure about 森林火灾 is about another kind of 火灾
         kinds = [_kind_parts(m) for m in RE_KIND.finditer(q)]
         if kinds:

@@ -934,3 +934,18 @@ def test_a_count_for_a_year_is_not_a_grades_threshold(knows_all):
     assert "划分等级" in reason(knows_all, q, [grades])
     assert reason(knows_all, q, [grades + "2023年全国共发生生产安全事故，死亡1.9万人。"]) is None
     assert reason(knows_all, "死亡多少人算较大事故？", [grades]) is None  # a threshold is asked
+
+
+def test_an_insured_sum_is_not_answered_by_a_fine(knows_all):
+    q = "给专业应急救援人员买的人身意外伤害保险，每人保额标准是多少？"
+    assert reason(knows_all, q, ["应当为专业应急救援人员购买人身意外伤害保险。"]) is not None
+    fine = "未为专业应急救援人员购买保险的，处一万元以上五万元以下罚款。"
+    assert "保额" in reason(knows_all, q, [fine])
+    assert reason(knows_all, q, ["人身意外伤害保险每人保额不低于50万元。"]) is None
+
+
+def test_incidents_counted_by_kind_need_a_figure_of_that_kind(knows_all):
+    q = "2023年全国一共发生了多少起较大生产安全事故？"
+    other = "2023年，累计组织81次应急会商，启动114次应急响应。"
+    assert "安全事故" in reason(knows_all, q, [other])
+    assert reason(knows_all, q, [other + "2023年全国共发生较大生产安全事故120起。"]) is None
