@@ -108,7 +108,8 @@ ORDER_ALIASES = {"安监总局令": "国家安全生产监督管理总局令", "
 RE_THRESHOLD_Q = re.compile(r"(?:才算|就算|才能算|才属于|算作|划为|认定为|定为)(?:是)?([^，。？?！!]{2,20})")
 # a kind of a thing that comes in kinds: 草原火灾 (not 森林火灾), 煤矿事故, 地震灾害
 RE_KIND = re.compile(r"(草原|森林|煤矿|非煤矿山|矿山|建筑|交通|火灾|地震|地质|气象|洪涝|海洋|特种设备|危险化学品|烟花爆竹)(火灾|事故|灾害|灾情)"
-                     r"|(?<=突发)(环境|公共卫生|社会安全)(事件)")
+                     r"|(?<=突发)(环境|公共卫生|社会安全)(事件)"
+                     r"|(经营|安全生产|使用|购买|运输|道路运输|储存)(许可证)(?!件)")
 # a named storm: 台风“杜苏芮”, “利奇马”台风
 RE_NAMED_STORM = re.compile(r"(?:台风|飓风|热带风暴)\s*[“\"「]([^”\"」]{2,8})[”\"」]|[“\"「]([^”\"」]{2,8})[”\"」]\s*号?(?:台风|飓风|热带风暴)")
 # a named incident: 郑州“7·20”特大暴雨, 响水“3·21”爆炸 (a middle dot between month and day)
@@ -204,7 +205,9 @@ _NOT_TITLE_HEADS = {"合法", "违法", "非法", "守法", "犯法", "不法"}
 
 def _kind_parts(m: re.Match[str]) -> tuple[str, str]:
     """(modifier, head) of a RE_KIND match: 草原 火灾, 环境 事件."""
-    return (m.group(1), m.group(2)) if m.group(1) else ("突发" + m.group(3), m.group(4))
+    if m.group(1):
+        return m.group(1), m.group(2)
+    return ("突发" + m.group(3), m.group(4)) if m.group(3) else (m.group(5), m.group(6))
 
 
 @dataclass
@@ -912,7 +915,7 @@ class AnswerabilityJudge:
                 # sentences first; then whole passages with their titles ("突发事件…2小时内报告" in the
                 # 突发公共卫生事件应急条例 is about another kind of 突发事件 than 突发环境事件)
                 for units in (figured, figured_passages):
-                    with_head = [s for s in units if head in s]
+                    with_head = [s for s in units if re.search(head + "(?!件)", s)]  # 许可证件 is any permit
                     if with_head and not any(mod + head in s for s in units) and all(
                         any(k[1] == head and k[0] != mod for k in map(_kind_parts, RE_KIND.finditer(s)))
                         for s in with_head

@@ -949,3 +949,10 @@ def test_incidents_counted_by_kind_need_a_figure_of_that_kind(knows_all):
     other = "2023年，累计组织81次应急会商，启动114次应急响应。"
     assert "安全事故" in reason(knows_all, q, [other])
     assert reason(knows_all, q, [other + "2023年全国共发生较大生产安全事故120起。"]) is None
+
+
+def test_a_figure_about_another_permit_does_not_answer(knows_all):
+    q = "危险化学品经营许可证的有效期是几年？"
+    other = "第九条 安全生产许可证的有效期为3年。相关许可证件复印件的保存期限不得少于1年。"
+    assert "经营许可证" in reason(knows_all, q, [other])
+    assert reason(knows_all, q, [other + "危险化学品经营许可证的有效期为3年。"]) is None
