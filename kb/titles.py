@@ -32,6 +32,9 @@ def aliases(title: str) -> list[str]:
     about = base.find("关于")
     if about > 0 and len(base) - about >= 10:
         out.update((base[about:], title[title.find("关于") :], base[about + 2 :]))
+    if base.startswith("最高人民法院、最高人民检察院"):  # "两高关于…的司法解释"
+        rest = base[len("最高人民法院、最高人民检察院"):]
+        out.update(("两高" + rest, "两高" + rest.replace("的解释", "的司法解释")))
     for t in list(out):
         out.add(t.replace("生产安全事故", "事故"))
         out.add(t.replace("重大生产安全事故隐患", "重大事故隐患"))

@@ -61,3 +61,11 @@ def test_a_local_implementing_measure_is_not_the_law_it_implements():
     assert index.closest("上海实施突发事件应对法办法")[0] == "shanghai"
     assert index.closest("上海市实施《突发事件应对法》办法")[0] == "shanghai"
     assert index.closest("突发事件应对法")[0] == "law"  # the measure does not go by its law's name
+
+
+def test_the_two_supreme_bodies_interpretation_goes_by_两高():
+    title = "最高人民法院、最高人民检察院关于办理危害生产安全刑事案件适用法律若干问题的解释"
+    index = TitleIndex([DocMeta(doc_id="jieshi", source="a.md", title=title, date="2015-12-14"),
+                        DocMeta(doc_id="law", source="b.md", title="中华人民共和国安全生产法（2021年修正）")])
+    doc, score = index.closest("2015年“两高”关于危害生产安全刑事案件的司法解释")
+    assert doc == "jieshi" and score >= 0.6  # what an answer accepts as a match
