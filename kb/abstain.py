@@ -175,7 +175,7 @@ UNITS: dict[str, str] = {
 }
 # 多少天 / 几个人 / 多远; not 哪几个 (asks which), 好几家, 十几天 or 连着几个月 (state a number)
 RE_QUANTITY_Q = re.compile(
-    r"(?:(?<!第)多少|(?<![哪好十这那第着续])几)(" + "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True)) + r")|(多远|多高|多深|多宽|多大半径|半径多大|多大范围|范围多大|多长时间|多久)|(百分之多少|百分之几|多少%|多少％|比例是多少|占比多少|多少比例|多大比例|多大的比例|什么比例|多少个百分点|几个百分点)"
+    r"(?:(?<!第)多少(?:万|千|十万|百万)?|(?<![哪好十这那第着续])几)(" + "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True)) + r")|(多远|多高|多深|多宽|多大半径|半径多大|多大范围|范围多大|多长时间|多久)|(百分之多少|百分之几|多少%|多少％|比例是多少|占比多少|多少比例|多大比例|多大的比例|什么比例|多少个百分点|几个百分点|(?:占比|比例)(?:达到|要达到|是|为)多少)"
 )
 # the words just before a quantity question word: a noun, then fillers (半径是多少, 总投资大概多少)
 # "学历和工作年限有什么要求": the things a requirement is asked of, right before the question
@@ -1061,6 +1061,9 @@ def figure_pattern(question: str) -> re.Pattern[str] | None:
         return None
     # a frequency (每半年) answers how often, never how many people or how many hours at a stretch
     often = False
+    if m.group(1) == "级" and RE_GRADE_ASKED.search(question):
+        # "这种算几级": a grade, which the documents name (较大事故, Ⅲ级) as often as they number it
+        return re.compile(rf"{NUMBER}\s*级|特别重大|重大|较大|一般(?:事故|灾害|事件|突发)|[ⅠⅡⅢⅣIV]+\s*级")
     if m.group(1):
         units = UNITS[m.group(1)]
         often = m.group(1) in TIME_QUESTION_UNITS and bool(RE_HOW_OFTEN.search(question))
@@ -1078,6 +1081,7 @@ def figure_pattern(question: str) -> re.Pattern[str] | None:
 RE_YEAR_NAMED = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*年")
 RE_RANGE_AFTER = re.compile(r"\s*(?:以上|以下|以内|及以上|及以下)")  # 3人以上: a bound, not a count
 COUNT_NOUNS = {"人数", "总数", "数量", "总量", "总额", "数额", "数"}  # 职工人数: a count of 职工
+RE_GRADE_ASKED = re.compile(r"(?:算|属于|定为|定成|评为|划为|是|为|够)(?:第)?几级")
 RE_SHARE_BASE = re.compile(r"按(?:照)?([\u4e00-\u9fff]{2,8}?)的(?:百分之|多少%|多少％|多少比例|多大比例|什么比例)")  # 按营业收入的百分之几
 RE_SHARE_Q = re.compile(r"(?:浓度|含量|纯度|占比|比例|比重|含水率)[^，,。？?]{0,6}?(?:多高|多大)")
 RE_SHARE = re.compile(rf"{NUMBER}\s*(?:[%％‰]|ppm|mg/m[3³]|g/m[3³]|毫克|克/立方米)|百分之[{CN_NUM}\d.]+|[<>≤≥]\s*\d")

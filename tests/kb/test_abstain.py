@@ -956,3 +956,19 @@ def test_a_figure_about_another_permit_does_not_answer(knows_all):
     other = "第九条 安全生产许可证的有效期为3年。相关许可证件复印件的保存期限不得少于1年。"
     assert "经营许可证" in reason(knows_all, q, [other])
     assert reason(knows_all, q, [other + "危险化学品经营许可证的有效期为3年。"]) is None
+
+
+def test_tens_of_thousands_asked_is_a_count_of_people():
+    assert figure_pattern("救灾物资储备要满足多少万人紧急转移安置的需要？").search("基本满足3万人紧急转移安置需求")
+    assert figure_pattern("办一场几千人的演唱会，最晚什么时候递申请？") is None  # 几千人 tells, not asks
+
+
+def test_a_share_asked_as_占比达到多少_is_a_percentage():
+    p = figure_pattern("受旱耕地面积占比达到多少才算严重干旱？")
+    assert p.search("受旱面积占耕地面积40%以上") and not p.search("分为轻度干旱、中度干旱、严重干旱、特大干旱四级")
+
+
+def test_which_grade_is_answered_by_the_grades_name(knows_all):
+    q = "货车掉道把繁忙干线堵了七个多小时，没有伤亡，这种算几级？"
+    assert reason(knows_all, q, ["中断繁忙干线铁路行车6小时以上的，为较大事故。"]) is None
+    assert figure_pattern("预警分几级？").search("预警级别分为一级、二级、三级和四级")
