@@ -972,3 +972,9 @@ def test_which_grade_is_answered_by_the_grades_name(knows_all):
     q = "货车掉道把繁忙干线堵了七个多小时，没有伤亡，这种算几级？"
     assert reason(knows_all, q, ["中断繁忙干线铁路行车6小时以上的，为较大事故。"]) is None
     assert figure_pattern("预警分几级？").search("预警级别分为一级、二级、三级和四级")
+
+
+def test_millimetres_and_minutes_are_units_of_their_kind():
+    p = figure_pattern("暴雨红色预警对应3小时降雨量超过多少毫米？")
+    assert p.search("3小时内降雨量将达100毫米以上") and p.search("降雨量达50mm") and not p.search("预警信号分为四级")
+    assert figure_pattern("一次最多能在里面待多久？").search("进入一次的时间应小于20min")
