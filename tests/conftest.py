@@ -15,6 +15,7 @@ import socket
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 os.environ.setdefault("HAYSTACK_TELEMETRY_ENABLED", "False")
@@ -90,6 +91,26 @@ def start_server(data_dir: Path, port: int, env_extra: dict | None = None) -> su
     raise RuntimeError("server did not become healthy in 120 s")
 
 
+def stop_server(proc: subprocess.Popen) -> None:
+    proc.terminate()
+    try:
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+@contextmanager
+def serving_copy(ingested_dir: Path, dest: Path, env_extra: dict | None = None):
+    """A copy of the ingested store at ``dest``, served by its own uvicorn process: yields its URL."""
+    shutil.copytree(ingested_dir, dest, ignore=shutil.ignore_patterns("emkb.lock"))
+    port = free_port()
+    proc = start_server(dest, port, env_extra)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        stop_server(proc)
+
+
 @pytest.fixture(scope="session")
 def server_dir(ingested_dir, tmp_path_factory) -> Path:
     dest = tmp_path_factory.mktemp("served") / "data"
@@ -106,8 +127,4 @@ def live_server(request):
     port = free_port()
     proc = start_server(server_dir, port)
     yield f"http://127.0.0.1:{port}"
-    proc.terminate()
-    try:
-        proc.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+    stop_server(proc)

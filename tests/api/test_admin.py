@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import io
 import os
-import shutil
 import subprocess
 import sys
 
 import httpx
 import pytest
 
-from tests.conftest import ROOT, free_port, start_server
+from tests.conftest import ROOT, free_port, serving_copy
 
 pytestmark = pytest.mark.integration
 
@@ -26,13 +25,9 @@ NOTICE = (
 
 @pytest.fixture(scope="module")
 def admin_server(ingested_dir, tmp_path_factory):
-    data = tmp_path_factory.mktemp("admin") / "data"
-    shutil.copytree(ingested_dir, data, ignore=shutil.ignore_patterns("emkb.lock"))
-    port = free_port()
-    proc = start_server(data, port, {"EMKB_ADMIN_API_KEY": KEY, "EMKB_MAX_UPLOAD_BYTES": "200000"})
-    yield f"http://127.0.0.1:{port}"
-    proc.terminate()
-    proc.wait(timeout=20)
+    env = {"EMKB_ADMIN_API_KEY": KEY, "EMKB_MAX_UPLOAD_BYTES": "200000"}
+    with serving_copy(ingested_dir, tmp_path_factory.mktemp("admin") / "data", env) as url:
+        yield url
 
 
 @pytest.fixture()

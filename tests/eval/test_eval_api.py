@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 
 import pytest
 
-from tests.conftest import ROOT, free_port, start_server
+from tests.conftest import ROOT, serving_copy
 
 pytestmark = pytest.mark.integration
 
@@ -19,13 +18,9 @@ N = 40
 
 @pytest.fixture(scope="module")
 def limited_server(ingested_dir, tmp_path_factory):
-    data = tmp_path_factory.mktemp("limited") / "data"
-    shutil.copytree(ingested_dir, data, ignore=shutil.ignore_patterns("emkb.lock"))
-    port = free_port()
-    proc = start_server(data, port, {"EMKB_RATE_LIMIT_PER_MINUTE": "30"})
-    yield f"http://127.0.0.1:{port}"
-    proc.terminate()
-    proc.wait(timeout=20)
+    env = {"EMKB_RATE_LIMIT_PER_MINUTE": "30"}
+    with serving_copy(ingested_dir, tmp_path_factory.mktemp("limited") / "data", env) as url:
+        yield url
 
 
 def _eval(url, out):
