@@ -59,6 +59,7 @@ SURNAMES = set(
 )
 # asking for the number itself ("电话是多少", "打什么电话"), not about it ("值班电话要向谁公布")
 RE_CONTACT_NOUN = re.compile(r"(?:热线|举报|服务|值班|联系)?(?:电话|号码|热线|手机|邮箱|网址|传真)")
+RE_IDENTIFIER_NOUN = re.compile(r"序号|顺序号|CAS号|CAS编号|登记号")
 RE_CONTACT_Q = re.compile(
     r"(电话|手机|号码|热线|邮箱|网址|传真|微信|联系方式)(号码?)?(是|为)?(多少|什么|哪个|几号|分别)"
     r"|(打|拨|联系)(什么|哪个|多少|哪)[^，。？]{0,3}(电话|号码|热线)|(电话|手机)号码|联系方式"
@@ -68,6 +69,9 @@ RE_ADDRESS_Q = re.compile(r"地址|办公地点|在哪办公|位于哪|门牌")
 RE_EDITION = re.compile(
     r"(?P<y1>(?:19|20)\d{2})\s*年?[^《》，。？?]{0,6}?(?:版|修订|修正|调整|修改)[^《》，。？?]{0,2}《(?P<t1>[^》]{4,40})》"
     r"|《(?P<t2>[^》]{4,40})》\s*[（(]?\s*(?P<y2>(?:19|20)\d{2})\s*年?\s*(?:版|修订|修正)"
+    # unquoted: "2022年危险化学品目录调整后", "2019年安全生产条例修订后"
+    r"|(?P<y3>(?:19|20)\d{2})\s*(?:年版?|版)的?(?:新版)?(?P<t3>[\u4e00-\u9fff]{4,30}?(?:目录|标准|条例|办法|规定|细则))"
+    r"(?:调整|修订|修正|修改)"
 )
 # how the documents name a sum people ask about: "多少奖金" is answered by "1000元至1万元的奖励"
 NOUN_FORMS = {"奖金": "奖金|奖励", "赏金": "奖金|奖励", "奖钱": "奖金|奖励", "罚金": "罚金|罚款", "补助金": "补助|补贴",
@@ -651,7 +655,7 @@ class AnswerabilityJudge:
         year next to a cited title with 版/修订/修正 must be one of the matching titles' years
         (titles without a year in them could be any edition: no judgement)."""
         for m in RE_EDITION.finditer(q):
-            year, cited = m.group("y1") or m.group("y2"), m.group("t1") or m.group("t2")
+            year, cited = m.group("y1") or m.group("y2") or m.group("y3"), m.group("t1") or m.group("t2") or m.group("t3")
             titles = set(self._titles_matching(cited))
             years = [set(re.findall(r"(?:19|20)\d{2}", t)) for t in titles]
             if titles and all(years) and not any(year in y for y in years):
@@ -737,7 +741,8 @@ class AnswerabilityJudge:
             if not nouns:  # or a one-character one right before the question word (风险值 -> 值)
                 near = {w for w, _ in self.pos_words(clause)[-3:]}
                 nouns = [w for w, _ in tagged if w in near and self._specific(w, known=True)][-1:]
-        if not nouns or RE_CONTACT_NOUN.fullmatch(nouns[-1]):  # 热线号码是多少: a number, not a figure
+        # 热线号码是多少, 序号是多少: a number, not a figure (a table row gives 序号 without the word)
+        if not nouns or RE_CONTACT_NOUN.fullmatch(nouns[-1]) or RE_IDENTIFIER_NOUN.fullmatch(nouns[-1]):
             return None
         sentences = [s for p in passages for s in _sentences(p) if (figure.search(s) if figure is not None else _has_figure(s))]
         if any(re.search(NOUN_FORMS.get(n, re.escape(n)), s) for n in nouns for s in sentences):
@@ -783,6 +788,10 @@ class AnswerabilityJudge:
         if "名单" in q:  # "第二批…保障单位名单里有哪些企业": a list of names is a set too
             counted.append("名单")
             labels.append("名单")
+        papers = RE_PAPERS_Q.search(q)  # "要交哪几份材料": the papers listed, not "提交规定的材料"
+        if papers:
+            counted.append(papers.group(1))
+            labels.append(papers.group(1))
         if not counted:
             return None
         mentioned = False
@@ -1107,6 +1116,7 @@ RE_MEMBERS_Q = re.compile(
     r"|[都各](?:叫|是|有|在)(?:什么|哪)|具体都?在(?:什么|哪)|(?:名字|名称)(?:是什么|有哪些)"  # 都叫什么, 都在什么位置
 )
 RE_COUNTED = re.compile(rf"(?<![第\d{CN_NUM}])(\d+|[{CN_NUM}]+)(?:个|项|支|家|条|类|种|批|所|座|大|方面)")
+RE_PAPERS_Q = re.compile(r"(?:哪些|哪几[份样种项个类]?)(?:申请|证明|书面)?(材料|资料|证件|手续)")
 RE_BATCH = re.compile(rf"第(?:\d+|[{CN_NUM}]+)批")
 RE_LABEL_END = re.compile(r"[^\u4e00-\u9fff]|分别|具体|是|在|有|的|都|包括|名单")  # where a counted thing's name ends
 # a list after a count: a colon, 包括, 一是, "1." (not the 9. of 39.4), or names in a 、-list (not counts:

@@ -642,6 +642,10 @@ def test_an_adjusted_catalogue_year_the_corpus_does_not_hold():
                                words=tk.words, pos_words=tk.pos_words, places=None, out_of_scope=None)
     assert "2022" in judge.unknown_edition("2022年有关部门调整《危险化学品目录》时，对柴油条目具体改成了什么？")
     assert judge.unknown_edition("2015年调整后的《危险化学品目录》收了多少种？") is None
+    # unquoted, as people type it: a year, the catalogue's name, then 调整/修订
+    assert "2022" in judge.unknown_edition("2022年危险化学品目录调整后，柴油还属于危险化学品吗？")
+    assert judge.unknown_edition("2015年危险化学品目录调整后收了多少种？") is None
+    assert judge.unknown_edition("2022年危险化学品仓库检查发现了什么？") is None  # no edition named
 
 
 def test_a_word_the_corpus_starts_is_no_name(judge):
@@ -978,3 +982,21 @@ def test_millimetres_and_minutes_are_units_of_their_kind():
     p = figure_pattern("暴雨红色预警对应3小时降雨量超过多少毫米？")
     assert p.search("3小时内降雨量将达100毫米以上") and p.search("降雨量达50mm") and not p.search("预警信号分为四级")
     assert figure_pattern("一次最多能在里面待多久？").search("进入一次的时间应小于20min")
+
+
+def test_papers_asked_for_must_be_listed(knows_all):
+    """"要交哪几份材料": a passage that says only "提交规定的材料" names no paper; one that lists them does."""
+    q = "公众聚集场所走告知承诺办消防安全检查，具体要交哪几份材料？"
+    said = "建设单位或者使用单位应当申请消防安全检查，作出承诺，提交规定的材料，并对其承诺和材料的真实性负责。"
+    assert "材料" in reason(knows_all, q, [said])
+    listed = "托运人应当提交下列有关材料：（一）承运人从事危险货物运输的资质证明；（二）驾驶员的资格证明。"
+    assert reason(knows_all, q, [listed]) is None
+
+
+def test_a_serial_number_is_read_off_a_table_row():
+    """"序号是多少" is answered by the row "1688 氰化钠 山奈 143-33-9 剧毒", which never says 序号."""
+    q = "山奈（氰化钠）在危险化学品目录里有没有被标注为剧毒？序号是多少？"
+    assert reason(_one_rare_word("序号", 3), q, ["1688 氰化钠 山奈 143-33-9 剧毒"]) is None
+    # a figure named by a thing of its own still needs that thing (the catalogue gives no UN number)
+    judge = _one_rare_word("编号", 1)
+    assert judge.missing_amount("汽油对应的联合国编号是多少？", ["1630 汽油 86290-81-5"]) is not None
