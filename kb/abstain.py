@@ -111,14 +111,14 @@ ORDER_ALIASES = {"安监总局令": "国家安全生产监督管理总局令", "
 # the thing a threshold question defines: "多少人才算重大（Ⅱ级）突发环境事件"
 RE_THRESHOLD_Q = re.compile(r"(?:才算|就算|才能算|才属于|算作|划为|认定为|定为)(?:是)?([^，。？?！!]{2,20})")
 # a kind of a thing that comes in kinds: 草原火灾 (not 森林火灾), 煤矿事故, 地震灾害
-RE_KIND = re.compile(r"(草原|森林|煤矿|非煤矿山|矿山|建筑|交通|火灾|地震|地质|气象|洪涝|海洋|特种设备|危险化学品|烟花爆竹)(火灾|事故|灾害|灾情)"
+RE_KIND = re.compile(r"(草原|森林|煤矿|非煤矿山|矿山|建筑|道路交通|铁路交通|水上交通|交通|火灾|地震|地质|气象|洪涝|海洋|特种设备|危险化学品|烟花爆竹)(火灾|事故|灾害|灾情)"
                      r"|(?<=突发)(环境|公共卫生|社会安全)(事件)"
                      r"|(经营|安全生产|使用|购买|运输|道路运输|储存)(许可证)(?!件)")
 # a named storm: 台风“杜苏芮”, “利奇马”台风
 RE_NAMED_STORM = re.compile(r"(?:台风|飓风|热带风暴)\s*[“\"「]([^”\"」]{2,8})[”\"」]|[“\"「]([^”\"」]{2,8})[”\"」]\s*号?(?:台风|飓风|热带风暴)")
 # a named incident: 郑州“7·20”特大暴雨, 响水“3·21”爆炸 (a middle dot between month and day)
 RE_EVENT = re.compile(r"(?<![\d.])(\d{1,2})\s*[·•・‧]\s*(\d{1,2})(?![\d.])")
-RE_DATE_Q = re.compile(r"哪天|哪一天|几月几[日号]|几号|具体日期|什么日期|日期是")
+RE_DATE_Q = re.compile(r"哪天|哪一天|几月几[日号]|(?<!第)几号|具体日期|什么日期|日期是")  # 排第几号: a rank
 # which months of the year (几月 alone is as often a deadline: "几月份之前要统计好", answered by 年底)
 RE_MONTHS_Q = re.compile(r"哪几个月|哪些月份?|哪个月份|几月(?:份)?(?:到|至)几月")
 RE_MONTH = re.compile(r"(?<![\d个])[\d一二三四五六七八九十]{1,2}\s*月")
@@ -155,6 +155,13 @@ LIST_ITEM_MAX = 10  # an item of a 、-list of trades or places: 矿山, 渔船�
 GENERIC_PLACE_WORDS = {"城市", "全国", "国家", "地方", "城乡", "农村", "山区", "沿海", "各地", "本地", "当地", "异地"}  # tagged ns
 # a matter handed to another regulation: "…依照《核电厂核事故应急管理条例》的规定执行"
 RE_REFERRAL = re.compile(r"(?:依照|按照|依据)《([^》]{4,40})》(?:的)?(?:有关)?规定(?:执行|办理)[。；;]?\s*$")
+# "具体办法由市应急管理部门另行制定": the corpus hands the details to rules not yet made; it answers
+# who makes them, not what they say
+RE_DEFERRED = re.compile(r"办法[^。；;]{0,30}?另行(?:制定|规定)|另行制定")
+RE_WHO_Q = re.compile(r"谁|哪个(?:部门|单位|机关|机构)|哪级|什么(?:部门|单位|机关|机构)|哪些(?:部门|单位)")
+# "网络安全事件分为几个等级": the thing graded, before the question word
+RE_GRADES_Q = re.compile(r"([\u4e00-\u9fff]{2,12}?)(?:一共|总共|共)?(?:是|被)?(?:分为|分成|划分为|划分成|分|划为|划成)"
+                         r"(?:几|多少|哪几|哪些)个?(?:等级|级别|级)")
 RE_WHICH_RULES_Q = re.compile(r"(?:按|按照|依照|依据|根据|适用)(?:什么|哪个|哪部|哪些|啥)|(?:什么|哪个|哪部|啥)(?:规定|法规|条例|法律|文件)")
 # a deadline asked for, and how plans give one without a day
 RE_DUE_Q = re.compile(r"时间节点|期限|截止|最迟|最晚|完成时限|前完成|之前完成")
@@ -176,6 +183,7 @@ UNITS: dict[str, str] = {
     "米": "米|m|公里|km", "公里": "公里|千米|km|米", "毫米": "毫米|mm|厘米|cm", "厘米": "厘米|cm|毫米|mm", "平方米": "平方米|㎡|m2|公顷", "公顷": "公顷|亩|平方米",
     "分": "分", "倍": "倍", "层": "层", "级": "级", "点": "时|点",
     "科": "科|门", "门": "门|科", "课时": "课时|学时", "学时": "学时|课时", "岁": "岁|周岁", "周岁": "周岁|岁", "度": "度|℃|°C|摄氏度", "摄氏度": "摄氏度|℃|°C|度", "分贝": "分贝|dB",
+    "箱": "箱|件", "桶": "桶", "瓶": "瓶", "袋": "袋",
 }
 # 多少天 / 几个人 / 多远; not 哪几个 (asks which), 好几家, 十几天 or 连着几个月 (state a number)
 RE_QUANTITY_Q = re.compile(
@@ -187,7 +195,8 @@ RE_REQUIREMENT_Q = re.compile(r"([\u4e00-\u9fff、]{2,16}?)(?:方面)?(?:上)?(?
 RE_COUNT_Q = re.compile(r"(?:(?<!第)多少|(?<![哪好十这那第着续])几)个(?!人|月|小时|工作日|百分点)")
 # the words just before a quantity question word: a noun, then fillers (半径是多少, 总投资大概多少)
 RE_HEAD_NOUN = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:的)?(?:是|为|有|要|能|得|应|应当|必须|每隔|间隔|隔|最少|最多|至少|最长|最短|一共|总共|大概|大约|具体|不得|不能|不超过|不少于)*$")
-RE_COUNTED_AFTER = re.compile(r"(?:以上|以下|以内|之内|内|左右|的)*([\u4e00-\u9fff]{2,8})")
+# (the thing, not the particles: "多少天内交" counts no 内交)
+RE_COUNTED_AFTER = re.compile(r"(?:以上|以下|以内|之内|内|左右|的)*(?!以上|以下|以内|之内|内|左右|的)([\u4e00-\u9fff]{2,8})")
 MEASURE_UNITS = ("天", "日", "个工作日", "小时", "个小时", "分钟", "年", "个月", "月", "米", "公里", "平方米", "公顷",
                  "吨", "公斤", "千克", "元", "万元", "亿元", "钱", "块")
 DISTANCE_UNITS = "米|m|公里|km|厘米|毫米|cm|mm"  # "离罐底最多多高": 不超过30cm
@@ -354,6 +363,7 @@ class AnswerabilityJudge:
             lambda: self.missing_outcome(q, primary),
             lambda: self.missing_incident_aspect(q, passages),
             lambda: self.missing_members(q, passages, primary),
+            lambda: self.missing_graded(q, primary),
             lambda: self.missing_part(q, passages),
         ):
             reason = check()
@@ -370,10 +380,14 @@ class AnswerabilityJudge:
 
     def out_of_scope(self, q: str) -> str | None:
         for word, dept in self.out_of_scope_words:
-            if word in q and not self.corpus_has(word) and not self._listed_with_known(q, word) \
+            if word in q and not self._corpus_says(word) and not self._listed_with_known(q, word) \
                     and not all(RE_STATUS_BEFORE.search(q[: m.start()]) for m in re.finditer(re.escape(word), q)):
                 return f"“{word}”属于{dept}的业务，不在本应急管理知识库的范围内"
         return None
+
+    def _corpus_says(self, word: str) -> bool:
+        """The corpus uses ``word``, or its two halves joined by 的 (托运行李: "托运的行李")."""
+        return self.corpus_has(word) or any(self.corpus_has(f"{word[:i]}的{word[i:]}") for i in range(2, len(word) - 1))
 
     def _listed_with_known(self, q: str, word: str) -> bool:
         """``word`` is one item of a 、-list whose other items the corpus covers ("矿山、工地、渔船这些
@@ -498,6 +512,8 @@ class AnswerabilityJudge:
         """"核电厂场外应急状态分几级" answered by "核电厂核事故的应急处置…依照《核电厂核事故应急管理
         条例》的规定执行": the corpus hands the matter to a regulation it does not hold. That answers
         only a question asking which rules apply."""
+        if RE_DEFERRED.search(sentence) and not RE_WHO_Q.search(q) and not RE_WHICH_RULES_Q.search(q):
+            return "知识库中的文件只写明具体办法另行制定，没有写明具体内容"
         m = RE_REFERRAL.search(sentence)
         if not m or RE_WHICH_RULES_Q.search(q) or self._title_known(m.group(1)):
             return None
@@ -806,6 +822,17 @@ class AnswerabilityJudge:
             return None  # "三个目标分别是什么" answered by 一是…二是…三是
         return f"检索到的段落提到了“{labels[0]}”，但没有列出具体是哪些"
 
+    def missing_graded(self, q: str, primary: str) -> str | None:
+        """"网络安全事件分为几个等级": the passage quoted must be about that thing (its last word:
+        事件), not give the grades of 铁路交通事故."""
+        m = RE_GRADES_Q.search(q)
+        if not m:
+            return None
+        nouns = [w for w, f in self.pos_words(m.group(1)) if f.startswith(_NOUN_POS) and len(w) >= 2]
+        if nouns and nouns[-1] not in primary:
+            return f"检索到的段落没有写明“{m.group(1)}”怎样分级"
+        return None
+
     def missing_part(self, q: str, passages: list[str]) -> str | None:
         """"114次应急响应里，一级响应有几次" asks for a part of a total the question states: a
         passage that gives only the total ("启动114次应急响应") does not answer."""
@@ -1047,14 +1074,14 @@ def _kind(title: str) -> str:
 
 
 # another thing asked besides a count: "新买了几台叉车…最晚什么时候得去登记" asks when, and 几台 is "a few"
-RE_OTHER_ASKED = re.compile(r"什么时候|啥时候|何时|哪|谁|怎么|如何|多久|多长时间|是否|要不要|能不能|可不可以|吗[？?]?$")
+RE_OTHER_ASKED = re.compile(r"什么时候|啥时候|何时|哪|谁|怎么|如何|多久|多长时间|是否|要不要|能不能|可不可以|行不行|可以不|吗[？?]?$")
 
 
 def quantity_asked(question: str) -> re.Match[str] | None:
     """The quantity question word (多少天, 几个人, 多久), skipping "了几台": a few of something
     bought or come, when the question asks something else."""
     for m in RE_QUANTITY_Q.finditer(question):
-        if question[m.start() - 1 : m.start()] in ("了", "过") and question[m.start()] == "几" \
+        if question[m.start() - 1 : m.start()] in ("了", "过", "把") and question[m.start()] == "几" \
                 and RE_OTHER_ASKED.search(question[m.end():]):
             continue
         return m
@@ -1070,6 +1097,8 @@ def figure_pattern(question: str) -> re.Pattern[str] | None:
         return None
     # a frequency (每半年) answers how often, never how many people or how many hours at a stretch
     often = False
+    if m.group(1) == "级" and (question[m.end() : m.end() + 1] == "风" or "风力" in question[: m.start()]):
+        return re.compile(rf"{NUMBER}\s*级(?:以上|及以上)?(?:的)?(?:大|阵|强)?风|风力[^。；]{{0,6}}?{NUMBER}\s*级")  # 几级风
     if m.group(1) == "级" and RE_GRADE_ASKED.search(question):
         # "这种算几级": a grade, which the documents name (较大事故, Ⅲ级) as often as they number it
         return re.compile(rf"{NUMBER}\s*级|特别重大|重大|较大|一般(?:事故|灾害|事件|突发)|[ⅠⅡⅢⅣIV]+\s*级")

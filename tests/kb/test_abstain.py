@@ -1000,3 +1000,53 @@ def test_a_serial_number_is_read_off_a_table_row():
     # a figure named by a thing of its own still needs that thing (the catalogue gives no UN number)
     judge = _one_rare_word("编号", 1)
     assert judge.missing_amount("汽油对应的联合国编号是多少？", ["1630 汽油 86290-81-5"]) is not None
+
+
+def test_a_count_of_crates_needs_a_figure_in_crates(knows_all):
+    q = "烟花爆竹零售店的限制存放量一般核定多少箱？"
+    assert "数字" in reason(knows_all, q, ["许可证应当载明经营负责人、经营场所地址、烟花爆竹种类和限制存放量。"])
+    assert reason(knows_all, q, ["零售店限制存放量不得超过30箱。"]) is None
+    # "把几箱鞭炮寄回去": a few crates, stated; the question asks whether it is allowed
+    assert reason(knows_all, "过年想把几箱鞭炮发快递寄回老家，行不行？", ["禁止邮寄烟花爆竹。"]) is None
+
+
+def test_a_wind_force_is_not_a_grade(knows_all):
+    q = "台风橙色预警信号的发布标准是几级风？"
+    assert reason(knows_all, q, ["预警级别分为一级、二级、三级和四级，分别用红色、橙色、黄色和蓝色标示。"]) is not None
+    assert reason(knows_all, q, ["平均风力可达10级以上的大风。"]) is None
+
+
+def test_grades_quoted_must_be_of_the_thing_asked(knows_all):
+    q = "网络安全事件分为几个等级？"
+    assert "网络安全事件" in reason(knows_all, q, ["事故等级分为特别重大事故、重大事故、较大事故和一般事故。"])
+    assert reason(knows_all, q, ["网络安全事件分为四级：特别重大网络安全事件、重大网络安全事件、较大网络安全事件和一般网络安全事件。"]) is None
+
+
+def test_rules_left_to_be_made_do_not_say_what_they_are(knows_all):
+    said = "专职安全生产监督检查员的招聘、培训、管理、考核和奖惩等具体办法，由市应急管理部门另行制定。"
+    q = "深圳的专职安全生产监督检查员怎么招聘，待遇和考核标准是什么？"
+    assert "另行制定" in knows_all.referred_elsewhere(q, said)
+    # who makes them is what the sentence says
+    assert knows_all.referred_elsewhere("专职安全生产监督检查员的招聘办法由哪个部门制定？", said) is None
+
+
+def test_the_thing_counted_is_not_a_particle():
+    """"多少天内交": 内 belongs to the time limit; 交 is a verb, not a thing the figure must name
+    (jieba tags 内交 a noun, which no passage uses)."""
+    q = "生产安全事故调查报告最迟要在事故发生后多少天内交？"
+    judge = _one_rare_word("内交", 0)
+    assert reason(judge, q, ["事故调查组应当自事故发生之日起60日内提交事故调查报告。"]) is None
+
+
+def test_a_rank_asked_as_第几号_is_no_date(knows_all):
+    assert knows_all.missing_date("氰化钠排第几号？", "1688 氰化钠 山奈 143-33-9 剧毒") is None
+    assert knows_all.missing_date("演练定在几号？", "组织开展应急演练。") is not None
+
+
+def test_a_word_the_corpus_says_with_的_is_not_another_departments():
+    tk = Tokenizer()
+    text = "禁止在托运的行李、包裹、邮件中夹带烟花爆竹。"
+    judge = AnswerabilityJudge(doc_freq=lambda w: 100, titles=list, corpus_has=lambda w: w in text, words=tk.words,
+                               pos_words=tk.pos_words, places=None)
+    assert judge.out_of_scope("烟花能塞在托运行李里带回去吗？") is None
+    assert "民用航空" in judge.out_of_scope("坐飞机的行李额超了怎么收费？")
