@@ -455,7 +455,7 @@ class Answerer:
             return None
         # the fused ranking proposes; coverage of the question's known words moves a task up
         # only when it clearly fits better (a task named in the question wins)
-        places = self.judge.places_in(question)
+        places = self.judge.asked_places(question)  # and a local document's own district (秦州)
         if places:  # "中卫…这活谁来干": a task of the plan of that place (the 西安 plan's tasks are none)
             hits = [h for h in hits if any(p in h.payload.get("title", "") + h.payload.get("issuer", "") for p in places)]
             if not hits:

@@ -83,6 +83,12 @@ def test_a_task_named_by_its_title_words(ask):
         ("中卫市2025年应急管理工作要点由哪个科室负责？", "2025"),
         ("西安市应急管理局的举报电话是多少？", "电话"),
         ("中卫市应急管理局2023年招聘了多少公务员？", "公务员"),
+        # "具体办法…另行制定": the regulation says who will write the rules, not what they say
+        ("深圳的专职安全生产监督检查员怎么招聘，待遇和考核标准是什么？", "另行制定"),
+        # the grades quoted must be of the thing asked (铁路交通事故's are not 网络安全事件's)
+        ("网络安全事件分为几个等级，特别重大网络安全事件怎么认定？", "网络安全事件"),
+        # a wind force is a figure in 级 next to 风, not a warning grade (一级、二级…)
+        ("台风橙色预警信号的发布标准是几级风？", "数字"),
     ],
 )
 def test_abstains_and_says_why(ask, question, reason):
@@ -107,6 +113,14 @@ def test_abstains_and_says_why(ask, question, reason):
         ("厂里出事后政府调来的专业队伍帮我们抢险，这笔开销最后由谁来掏？", "由事故责任单位承担"),
         # a list's head gives the figure for its items: "…处三年以上七年以下有期徒刑：（一）造成死亡三人以上…"
         ("工地塌方死了三个工人，负主要责任的包工头一般会被判几年？", "处三年以上七年以下有期徒刑"),
+        # a district's policy article, not the 西安 plan's task without a 责任单位, says who dispatches
+        ("秦州区那篇工作思路里说，各路救援队伍和物资到了现场之后由谁统一调度？", "具有统一调度权"),
+        # 托运行李 is the airline's word, but the corpus says "托运的行李": no other department's business
+        ("过年想走快递给老家寄两箱烟花，或者塞在托运行李里带回去，可以吗？", "禁止邮寄烟花爆竹"),
+        # "排第几号" asks a rank, not a date ("几号")
+        ("危化品目录2015版里氰化钠排第几号？别名是什么，标没标剧毒？", "1688"),
+        # "多少天内交": 内 is no thing counted
+        ("生产安全事故调查报告最迟要在事故发生后多少天内交？特殊情况能再延多久？", "60日内"),
     ],
 )
 def test_near_misses_are_answered(ask, question, needle):
