@@ -148,7 +148,7 @@ RE_LETTER_GRADE = re.compile(r"(?<![A-Za-z])([A-Da-d])\s*级")  # A级, B 级: a
 RE_STATUS_BEFORE = re.compile(r"(?:外地|本地|非本地|外省|外来)$")
 RE_VALUE_GIVEN = re.compile(r"(?<![A-Za-z])[A-Z]\s*(?:取值?|=|＝|为|是)\s*\d")  # L取3, S=4
 # "风险值R算出来多少以上": the value of a formula's letter is asked (not PM2.5, A级, LNG)
-RE_LETTER_ASKED = re.compile(r"(?<![A-Za-z])[A-Z]\d?(?![A-Za-z\d.]|\s*级)\s*值?[^，,。？?A-Za-z\d]{0,5}?(?:多少|几)")
+RE_LETTER_ASKED = re.compile(r"(?<![A-Za-z])[A-Z]\d?(?![A-Za-z\d.]|\s*级)\s*值?[^，,。？?A-Za-z\d]{0,5}?(?:多少|几|(?:什么|哪个)(?:区间|范围))")
 RE_LETTER_VALUE_TAIL = r"值?\s*(?:达到|为|是|在|大于|小于|超过|高于|低于|不低于|不超过)?\s*\d"  # R达到320分
 RE_LETTER_MATH = re.compile(r"(?<![A-Za-z])[A-Z]\d?\s*[=＝≥≤<>×*＞＜]\s*[\dA-Z]|\d\s*[≤<＜×*]\s*[A-Z](?![A-Za-z])")
 LIST_ITEM_MAX = 10  # an item of a 、-list of trades or places: 矿山, 渔船这些行业
@@ -162,6 +162,18 @@ RE_WHO_Q = re.compile(r"谁|哪个(?:部门|单位|机关|机构)|哪级|什么(
 # "网络安全事件分为几个等级": the thing graded, before the question word
 RE_GRADES_Q = re.compile(r"([\u4e00-\u9fff]{2,12}?)(?:一共|总共|共)?(?:是|被)?(?:分为|分成|划分为|划分成|分|划为|划成)"
                          r"(?:几|多少|哪几|哪些)个?(?:等级|级别|级)")
+# a rulebook a question asks the content of ("…处置准则，里面规定了哪些步骤"): the passages may only
+# say it is to be made ("要制定化工企业异常工况安全处置准则")
+RE_RULEBOOK = re.compile(r"[\u4e00-\u9fff]{4,30}?(?:准则|指南|细则|规程|规范|方案|预案|清单|办法)")
+RE_TO_MAKE = re.compile(r"(?:制定|出台|编制|起草|研究|修订|建立|推动|推进)[\u4e00-\u9fff]{0,2}$")
+RE_CONTENT_Q = re.compile(r"里面?|内容|规定了|具体|哪些|什么|怎么|如何")
+# "重大网络安全事件的判定标准是什么": what makes a thing so; a passage that only names it does not say
+RE_CRITERIA_Q = re.compile(r"([\u4e00-\u9fff]{2,20}?)的?(?:判定|认定|划分|界定|评定|认证)标准")
+RE_DEFINING = re.compile(r"是指|指的是|标准|以上|以下|不足|分为|包括|下列|之一|情形|[：:]")
+RE_GRADE_COUNT_Q = re.compile(r"分(?:为|成)?(?:几|多少)个?[\u4e00-\u9fff]{0,4}?(?:等级|级别|级)")
+# grades given: a count (分为四级), a list (一级、二级; Ⅰ级), or the grades of incidents by name
+RE_GRADE_LIST = re.compile(r"分为[一二三四五六七八九十\d]+个?[\u4e00-\u9fff]{0,4}?(?:等级|级别|级)|[一二三四五六七八九十\d]\s*级[、和]"
+                           r"|[ⅠⅡⅢⅣIV]+\s*级|特别重大[^。；]{0,20}重大|[A-DＡ-Ｄ]\s*级[、和]")
 RE_WHICH_RULES_Q = re.compile(r"(?:按|按照|依照|依据|根据|适用)(?:什么|哪个|哪部|哪些|啥)|(?:什么|哪个|哪部|啥)(?:规定|法规|条例|法律|文件)")
 # a deadline asked for, and how plans give one without a day
 RE_DUE_Q = re.compile(r"时间节点|期限|截止|最迟|最晚|完成时限|前完成|之前完成")
@@ -187,7 +199,7 @@ UNITS: dict[str, str] = {
 }
 # 多少天 / 几个人 / 多远; not 哪几个 (asks which), 好几家, 十几天 or 连着几个月 (state a number)
 RE_QUANTITY_Q = re.compile(
-    r"(?:(?<!第)多少(?:万|千|十万|百万)?|(?<![哪好十这那第着续])几)(" + "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True)) + r")|(多远|多高|多深|多宽|多大半径|半径多大|多大范围|范围多大|多长时间|多久)|(百分之多少|百分之几|多少%|多少％|比例是多少|占比多少|多少比例|多大比例|多大的比例|什么比例|多少个百分点|几个百分点|(?:占比|比例)(?:达到|要达到|是|为)多少)"
+    r"(?:(?<!第)多少(?:万|千|十万|百万)?|(?<![哪好十这那第着续])几)(" + "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True)) + r")|(多远|多高|多深|多宽|多大半径|半径多大|多大范围|范围多大|多大面积|面积多大|多长时间|多久)|(百分之多少|百分之几|多少%|多少％|比例是多少|占比多少|多少比例|多大比例|多大的比例|什么比例|多少个百分点|几个百分点|(?:占比|比例)(?:达到|要达到|是|为)多少)"
 )
 # "学历和工作年限有什么要求": the things a requirement is asked of, right before the question
 RE_REQUIREMENT_Q = re.compile(r"([\u4e00-\u9fff、]{2,16}?)(?:方面)?(?:上)?(?:有|是|作了|做了)?(?:什么|哪些|啥)(?:具体)?(?:要求|条件|限制)")
@@ -210,7 +222,9 @@ RE_WAY_OF = re.compile(r"[这那该][套个种项]$")  # "那套办法": 办法 
 _NOUN_POS = ("n", "l", "j")
 RE_ASKING = re.compile(r"[？?]|吗|呢|什么|哪|怎么|如何|多少|几|是否|何时|谁|规定了")  # jieba: nouns (n, nz, nt, ns, nr, ...), idioms, abbreviations
 # "按本市条例", "该办法": a document named by pointing back (the place's own), not by its title
-RE_DEICTIC_TITLE = re.compile(r"(?:本|该|此|这个?|那个?|上述)(?:市|省|区|县|地)?(?:的)?(?:地方)?(?:法规|条例|办法|规定|细则|规程|法)$")
+RE_DEICTIC_TITLE = re.compile(r"(?:本|该|此|这个?|那个?|上述)(?:市|省|区|县|地)?(?:的)?(?:地方)?(?:法规|条例|办法|规定|细则|规程|法)$"
+                              # a kind of rules, not a title: "按地方条例", "相关法规", "省里的条例"
+                              r"|(?:地方性?|当地|相关|有关|省里的?|市里的?|省级|市级)(?:法规|条例|规定|法律法规)$")
 _NOT_IN_TITLES = {"国家", "新", "旧", "现行", "按", "按照", "依据", "根据", "依照", "是", "有", "要", "会", "能"}
 # words ending in 法 that are no title's head: "这样做合法吗" names no 《做合法》
 _NOT_TITLE_HEADS = {"合法", "违法", "非法", "守法", "犯法", "不法"}
@@ -363,7 +377,9 @@ class AnswerabilityJudge:
             lambda: self.missing_outcome(q, primary),
             lambda: self.missing_incident_aspect(q, passages),
             lambda: self.missing_members(q, passages, primary),
-            lambda: self.missing_graded(q, primary),
+            lambda: self.missing_graded(q, primary, passages),
+            lambda: self.missing_criteria(q, passages),
+            lambda: self.planned_rulebook(q, passages),
             lambda: self.missing_part(q, passages),
         ):
             reason = check()
@@ -822,15 +838,50 @@ class AnswerabilityJudge:
             return None  # "三个目标分别是什么" answered by 一是…二是…三是
         return f"检索到的段落提到了“{labels[0]}”，但没有列出具体是哪些"
 
-    def missing_graded(self, q: str, primary: str) -> str | None:
-        """"网络安全事件分为几个等级": the passage quoted must be about that thing (its last word:
-        事件), not give the grades of 铁路交通事故."""
-        m = RE_GRADES_Q.search(q)
+    def planned_rulebook(self, q: str, passages: list[str]) -> str | None:
+        """"…要制定的化工企业异常工况安全处置准则，里面规定了哪些处置步骤": a rulebook no stored title
+        matches, which the passages name only as something to be made, has no content in the corpus."""
+        if not RE_CONTENT_Q.search(q):
+            return None
+        for m in RE_RULEBOOK.finditer(q):
+            name = re.split(r"的|说|要|将|拟", m.group(0))[-1]
+            if len(name) < 6 or self._title_known(name):
+                continue
+            at = [(p, i) for p in passages for i in (x.start() for x in re.finditer(re.escape(name), p))]
+            if at and all(RE_TO_MAKE.search(p[max(0, i - 8) : i]) for p, i in at):
+                return f"知识库中没有《{name}》的内容，检索到的段落只提到要制定它"
+        return None
+
+    def missing_criteria(self, q: str, passages: list[str]) -> str | None:
+        """"重大网络安全事件的判定标准是什么": when the passages name the thing (its trailing noun
+        phrase, verbatim) only in sentences that define nothing ("避免发生重大网络安全事件"), they do
+        not give its criteria; a thing no passage names verbatim is left to the other checks."""
+        m = RE_CRITERIA_Q.search(q)
         if not m:
             return None
-        nouns = [w for w, f in self.pos_words(m.group(1)) if f.startswith(_NOUN_POS) and len(w) >= 2]
-        if nouns and nouns[-1] not in primary:
-            return f"检索到的段落没有写明“{m.group(1)}”怎样分级"
+        words = self.pos_words(m.group(1))
+        i = len(words)
+        while i > 0 and words[i - 1][1].startswith(_NOUN_POS + ("a", "b", "vn")):
+            i -= 1
+        thing = "".join(w for w, _ in words[i:])
+        if len(thing) < 4:
+            return None
+        naming = [s for p in passages for s in _sentences(p) if thing in s]
+        if naming and not any(RE_DEFINING.search(s) for s in naming):
+            return f"检索到的段落只提到“{thing}”，没有写明其判定标准"
+        return None
+
+    def missing_graded(self, q: str, primary: str, passages: list[str]) -> str | None:
+        """"网络安全事件分为几个等级": the passage quoted must be about that thing (its last word:
+        事件), not give the grades of 铁路交通事故; and "焰火晚会分几个危险等级" needs the grades
+        themselves (分为四级, 一级、二级), not "确定危险等级，实行分级管理"."""
+        m = RE_GRADES_Q.search(q)
+        if m:
+            nouns = [w for w, f in self.pos_words(m.group(1)) if f.startswith(_NOUN_POS) and len(w) >= 2]
+            if nouns and nouns[-1] not in primary:
+                return f"检索到的段落没有写明“{m.group(1)}”怎样分级"
+        if RE_GRADE_COUNT_Q.search(q) and not any(RE_GRADE_LIST.search(p) for p in passages):
+            return "检索到的段落没有写明分为哪几级"
         return None
 
     def missing_part(self, q: str, passages: list[str]) -> str | None:
@@ -1107,7 +1158,8 @@ def figure_pattern(question: str) -> re.Pattern[str] | None:
         often = m.group(1) in TIME_QUESTION_UNITS and bool(RE_HOW_OFTEN.search(question))
     elif m.group(3):  # a percentage: 5%, 百分之五
         return re.compile(rf"{NUMBER}\s*(?:[%％]|个百分点)|百分之[{CN_NUM}\d.]+")
-    elif m.group(2) in ("多大范围", "范围多大") and "面积" in question:  # "受害森林面积在多大范围内"
+    elif m.group(2) in ("多大面积", "面积多大") or (m.group(2) in ("多大范围", "范围多大") and "面积" in question):
+        # "烧了多大面积", "受害森林面积在多大范围内"
         units = AREA_UNITS
     elif m.group(2) in ("多远", "多高", "多深", "多宽", "多大半径", "半径多大", "多大范围", "范围多大"):
         units = DISTANCE_UNITS

@@ -1050,3 +1050,44 @@ def test_a_word_the_corpus_says_with_的_is_not_another_departments():
                                pos_words=tk.pos_words, places=None)
     assert judge.out_of_scope("烟花能塞在托运行李里带回去吗？") is None
     assert "民用航空" in judge.out_of_scope("坐飞机的行李额超了怎么收费？")
+
+
+def test_a_kind_of_rules_is_no_title(judge):
+    """"按地方条例" names a kind of rules, as "该条例" points back to one: no 《地方条例》 is missing."""
+    assert judge.unknown_document("山东一家一百二十来人的危化品企业，按地方条例要不要专门设个安全总监？") is None
+    assert judge.unknown_document("按相关法规，企业要不要设安全总监？") is None
+    assert "劳动合同法" in judge.unknown_document("劳动合同法对试用期有什么规定？")
+
+
+def test_a_letters_range_needs_its_bounds(knows_all):
+    q = "无锡化工企业风险评估里，R值落在什么区间算红色风险？"
+    said = "计算风险R值，确定安全风险等级。"
+    assert "R" in knows_all.missing_formula(q, said, [said])
+    assert knows_all.missing_formula(q, "R≥320为红色风险。", ["R≥320为红色风险。"]) is None
+
+
+def test_an_area_asked_needs_a_figure_in_units_of_area(knows_all):
+    q = "草原着火烧了多大面积才够得上重大草原火灾？"
+    assert "数字" in reason(knows_all, q, ["在草原防火期内，出现高温、干旱、大风等高火险天气时，划定草原防火管制区。"])
+    assert reason(knows_all, q, ["受害草原面积8000公顷以上的，为重大草原火灾。"]) is None
+
+
+def test_how_many_grades_needs_the_grades(knows_all):
+    q = "焰火晚会分几个危险等级，每一级分别由哪级公安审批？"
+    assert "哪几级" in reason(knows_all, q, ["举办焰火晚会，应当确定危险等级，实行分级管理。"])
+    assert reason(knows_all, q, ["焰火晚会的危险等级分为A级、B级、C级、D级。"]) is None
+
+
+def test_criteria_asked_need_a_sentence_that_defines(knows_all):
+    q = "重大网络安全事件的判定标准是什么？"
+    assert "判定标准" in reason(knows_all, q, ["通信运营企业应当防范网络攻击，避免发生重大网络安全事件。"])
+    assert reason(knows_all, q, ["重大网络安全事件，是指造成重大影响的事件。"]) is None
+    assert reason(knows_all, q, ["无关的段落。"]) is None  # a thing no passage names: left to the other checks
+
+
+def test_a_rulebook_only_to_be_made_has_no_content(knows_all):
+    q = "应急管理部说要制定的化工企业异常工况安全处置准则，里面规定了哪些处置步骤？"
+    planned = "危化品方面要制定化工企业异常工况安全处置准则，严控高危区域人员聚集数量。"
+    assert "要制定" in reason(knows_all, q, [planned])
+    issued = "化工企业异常工况安全处置准则规定了报警、隔离、停车三个步骤。"
+    assert reason(knows_all, q, [planned, issued]) is None
