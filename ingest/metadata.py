@@ -63,15 +63,20 @@ def _validity(entry: dict, source: str) -> tuple[str, str, str]:
         return VALIDITY_SUPERSEDED, zh_dates(m.group(0)) if m else "", notes
     m = re.search(r"[Rr]epealed by\s+(.+?)(?:;|$)", notes)
     if m:
-        return VALIDITY_REPEALED, m.group(1).strip(), notes
+        return VALIDITY_REPEALED, zh_dates(m.group(1)), notes
     if notes.upper().startswith("OUTDATED") or "amended by" in notes:
         return VALIDITY_REVISED, "", notes
     return VALIDITY_IN_FORCE, "", ""
 
 
 def zh_dates(text: str) -> str:
-    """The manifest's "(应急管理部令第10号, in force 2023-05-15)" as a Chinese page says it."""
-    text = re.sub(r",?\s*in force\s*(\d{4}-\d{2}-\d{2})", r"，\1起施行", text)
+    """The manifest's "(应急管理部令第10号, in force 2023-05-15)" as a Chinese page says it, and
+    "煤矿安全生产条例 (国务院令第774号) effective 2024-05-01" as "《煤矿安全生产条例》(国务院令第774号，
+    2024-05-01起施行)"."""
+    text = re.sub(r"\)\s*,?\s*(?:in force|effective)\s*(\d{4}-\d{2}-\d{2})", r", in force \1)", text.strip())
+    text = re.sub(r",?\s*(?:in force|effective)\s*(\d{4}-\d{2}-\d{2})", r"，\1起施行", text)
+    if "《" not in text:  # a bare title before its order number
+        text = re.sub(r"^([\u4e00-\u9fff（）]{4,60}?)\s*(?=\(|（|，|$)", r"《\1》", text)
     return re.sub(r",\s*", "，", text)
 
 

@@ -205,13 +205,13 @@ class Answerer:
         if not verdict.answerable:
             answer = self._task_citing(question, top_k, flt)
             if answer is not None:
-                return self._with_validity(answer)
+                return self._with_validity(answer, question)
             return self._abstain(verdict.reason, self.retriever.search(question, top_k, flt, self.mode), top_k)
         for handler in (self._reference, self._task_list, self._task_question):
             answer = handler(question, top_k, flt)
             if answer is not None:
-                return self._with_validity(answer)
-        return self._with_validity(self._passages(question, top_k, flt))
+                return self._with_validity(answer, question)
+        return self._with_validity(self._passages(question, top_k, flt), question)
 
     def _task_citing(self, question: str, top_k: int, flt: SearchFilter | None) -> Answer | None:
         """"落实《中卫市应急预案编制指南》…由谁负责": the guide is not stored, but a task that names it
@@ -708,7 +708,7 @@ class Answerer:
         )
 
     # -- validity ----------------------------------------------------------
-    def _with_validity(self, answer: Answer) -> Answer:
+    def _with_validity(self, answer: Answer, question: str = "") -> Answer:
         if answer.abstained or not answer.citations:
             return answer
         top = answer.citations[0]
@@ -720,10 +720,35 @@ class Answerer:
                 current = self._resolve_doc(meta.superseded_by)
                 if current is not None and current["doc_id"] != top["doc_id"]:
                     note += f"（知识库中：《{current['title']}》）"
+                    self._cite_repeal(answer, question, top, current["doc_id"])
             answer.notices.append(note + "。")
         return answer
 
+    def _cite_repeal(self, answer: Answer, question: str, old: dict[str, Any], current_id: str) -> None:
+        """The current document's clause that repeals the old one ("《…特别规定》同时废止"), cited
+        second; first, and quoted as the answer, when the question asks whether the old one still
+        applies ("现在执法还能拿来用吗")."""
+        base = RE_EDITION_TAIL.sub("", old.get("title", ""))
+        if len(base) < 4:
+            return
+        for hit in self.retriever.search(f"{base} 废止", 5, SearchFilter({"doc_id": current_id}), self.mode):
+            text = hit.payload.get("text", "")
+            for s, e in _sentences(text):
+                if base in text[s:e] and RE_REPEALS.search(text[s:e]):
+                    n = len(answer.citations)
+                    cit = citation(hit, (s, e))
+                    rest = [c for c in answer.citations if c.get("chunk_id") != hit.id]
+                    if RE_VALIDITY_Q.search(question) and answer.kind == "passage":
+                        answer.citations, answer.answer = [cit] + rest[: n - 1], text[s:e]
+                    else:
+                        answer.citations = (rest[:1] + [cit] + rest[1:])[: max(n, 2)]
+                    return
 
+
+# whether a document still applies: "现在执法还能拿来用吗", "还有效吗", "废止了没有"
+RE_VALIDITY_Q = re.compile(r"还能用|还能拿来|还有效|有效吗|还管用|还适用|还算数|还在用|现行|废止|作废|失效|过时")
+RE_REPEALS = re.compile(r"废止|替代|不再执行|停止执行")
+RE_EDITION_TAIL = re.compile(r"\s*[（(][^）)]*[）)]\s*$")  # "（2013年修订）"
 RE_PENALTY_SECTION = re.compile(r"法律责任|罚\s*则")
 # a question about what follows a breach: the penalty answers it
 RE_CONSEQUENCE_Q = re.compile(r"罚|处分|处理|后果|怎么样|会怎样|怎么办|追究|责任|吊销|关闭|停产|停业|拘留|判刑")

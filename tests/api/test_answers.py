@@ -165,6 +165,22 @@ def test_whether_something_is_a_major_hazard_is_answered_from_a_judgment_standar
     assert "in force" not in notice
 
 
+def test_a_repealed_regulation_is_answered_with_the_clause_that_repeals_it(ask):
+    # "还能拿来用吗" asks whether it applies: the current regulation's 附则 says it is repealed
+    body = ask("国务院那个预防煤矿生产安全事故的特别规定，现在执法还能拿来用吗？")
+    assert body["abstained"] is False, body["answer"]
+    first = body["citations"][0]
+    assert first["title"] == "煤矿安全生产条例" and first["locator"] == "第七十六条", first
+    assert "同时废止" in body["answer"] and body["answer"] in first["text"]
+    notice = " ".join(body["notices"])
+    assert "已废止" in notice and "《煤矿安全生产条例》(国务院令第774号，2024-05-01起施行)" in notice, notice
+    assert "effective" not in notice
+    # a question about its content is answered from it, with the repealing clause cited second
+    body = ask("按国务院关于预防煤矿生产安全事故的特别规定，煤矿企业多长时间要排查一次隐患？")
+    assert body["abstained"] is False and body["citations"][0]["validity"] == "已废止", body["answer"]
+    assert "每季度" in body["answer"] and body["citations"][1]["locator"] == "第七十六条", body["citations"][1]
+
+
 def test_each_citation_names_the_article_its_matching_sentence_is_in(ask):
     """A passage may hold two short articles (安全生产法 第三十五条 and 第三十六条); a citation that
     is not the answer still marks its own sentence that matches the question, and names that

@@ -97,6 +97,8 @@ def test_metadata_and_validity(parse):
     assert "2021-01-01起施行" in coal.superseded_by and "in force" not in coal.superseded_by  # the manifest's English
     repealed = parse("laws_regulations/yufang-meikuang-shigu-tebie-guiding-2013.md").meta
     assert repealed.validity == "已废止" and "煤矿安全生产条例" in repealed.superseded_by
+    # "煤矿安全生产条例 (国务院令第774号) effective 2024-05-01", as a Chinese page says it
+    assert repealed.superseded_by == "《煤矿安全生产条例》(国务院令第774号，2024-05-01起施行)"
     assert parse("laws_regulations/yingji-yuan-guanli-banfa-2016.md").meta.validity == "已修订"
     xa = parse("work_plans/003_bd8437d66a3e53db.txt").meta
     assert xa.doc_number == "市应急发〔2023〕11号" and xa.date == "2023-02-16"
