@@ -180,6 +180,8 @@ def test_owner_asked_as_主责科室_or_牵头的是谁():
 
     assert asks_owner("危化品企业重大危险源包保责任制，主责科室是哪个？")
     assert asks_owner("应急预案管理归口单位是哪个？")
+    assert asks_owner("参加联合演练、组织多灾种桌面推演，中卫那边归口在哪")  # 归口在哪: who, not where
+    assert not asks_owner("应急预案归口管理有什么要求？")
     assert asks_owner("执法规范化建设，牵头的是谁？")
     assert asks_owner("巡查督查行动，中卫应急局牵头落实的是哪几家？")
     assert not asks_owner("牵头落实的部门要做哪些事？")
