@@ -397,9 +397,19 @@ class AnswerabilityJudge:
     def out_of_scope(self, q: str) -> str | None:
         for word, dept in self.out_of_scope_words:
             if word in q and not self._corpus_says(word) and not self._listed_with_known(q, word) \
+                    and not self._inside_everyday(q, word) \
                     and not all(RE_STATUS_BEFORE.search(q[: m.start()]) for m in re.finditer(re.escape(word), q)):
                 return f"“{word}”属于{dept}的业务，不在本应急管理知识库的范围内"
         return None
+
+    def _inside_everyday(self, q: str, word: str) -> bool:
+        """Every ``word`` in ``q`` modifies a longer phrase the thesaurus maps to the documents' terms
+        (户口所在地 -> 户籍所在地: a place, whose head is 所在地): the question is about that, not the
+        other business. A phrase ending in the word is still about it (燃气热水器 is a 热水器)."""
+        for m in re.finditer(re.escape(word), q):
+            if not any(self.everyday(q[m.start() : j]) for j in range(m.end() + 1, min(len(q), m.end() + 4) + 1)):
+                return False
+        return True
 
     def _corpus_says(self, word: str) -> bool:
         """The corpus uses ``word``, or its two halves joined by 的 (托运行李: "托运的行李")."""
@@ -566,10 +576,14 @@ class AnswerabilityJudge:
 
     def _parent_of_known(self, q: str, word: str) -> bool:
         """"天水秦州区": a city named before a district the corpus has (the 秦州区 article never says
-        天水); "杭州西湖区" is still unknown when the corpus has no 西湖区."""
+        天水), or before a stored document's own place without its 区 ("天水秦州那篇文章"); "杭州西湖区"
+        is still unknown when the corpus has no 西湖区."""
+        own = {p for t in self.titles() for p in self.local_places(t)}
         for m in re.finditer(re.escape(word), q):
             sub = RE_SUBPLACE.match(q, m.end())
             if sub and sub.group(1) not in GENERIC_AREAS and self.corpus_has(sub.group(1)):
+                return True
+            if any(q.startswith(p, m.end()) for p in own if p != word):
                 return True
         return False
 
@@ -891,9 +905,18 @@ class AnswerabilityJudge:
         if not m:
             return None
         total = RE_TOTAL.search(q[: m.start()])
-        if not total:
-            return None
         part = re.sub(r"(方面|类|的)$", "", m.group("x"))
+        if not total:
+            # "应急响应当中，一级响应一共有几次": no total stated, but the part's own count is still
+            # asked; a sentence with 114次应急响应 and no 一级响应 does not give it ("村里的队伍有几个人",
+            # "省里布置的任务最晚几月": 里 is a place and 几月 no count)
+            asked = quantity_asked(q)
+            pattern = figure_pattern(q)
+            if m.group(0).startswith(("其中", "当中")) and asked is not None and asked.group(1) in COUNT_UNITS \
+                    and pattern is not None and len(part) >= 3 and not any(
+                        part in s and pattern.search(s) for p in passages for s in _sentences(p)):
+                return f"检索到的段落中没有“{part}”单独的数字"
+            return None
         unit = _unit(total.group(0))  # the part is counted in the total's unit (a year is no answer)
         for p in passages:
             for sentence in _sentences(p):
@@ -1182,6 +1205,7 @@ RE_DONE_ONCE = re.compile(r"([\u4e00-\u9fff]{2,6}?)(?:一次|一回)")  # "每�
 
 # a part of a total the question states: "51项标准，其中矿山方面的有几项", "293亿元资金里，救灾资金单独是多少"
 RE_PART_Q = re.compile(r"(?:其中|里面?|当中)[，,]?(?P<x>[\u4e00-\u9fff]{2,10}?)的?(?:单独|分别|具体|一共)?(?:有|占|是|为)?(?:几|多少)")
+COUNT_UNITS = ("次", "起", "项", "家", "名", "人", "个人", "支", "座", "所", "条", "种", "户", "艘", "辆", "台")
 RE_TOTAL = re.compile(rf"(?:\d+(?:\.\d+)?|(?<!第)[{CN_NUM}]{{2,}})\s*(?:项|次|个|亿元|万元|元|人|名|家|支|起|件|条|所|座|户|批)")
 
 

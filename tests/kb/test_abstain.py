@@ -369,6 +369,12 @@ def test_a_part_of_a_stated_total_needs_its_own_figure(knows_all):
     q = "中央安排的293亿元资金里，救灾资金单独是多少？"
     assert "救灾资金" in j.judge(q, ["中央安排预算内投资、安全生产补助和救灾资金293亿元。"], 1.0).reason
     assert j.judge("事故中死亡多少人？", ["造成3人死亡。"], 1.0).reason is None  # no total stated: not a part
+    # no total stated, but a part asked for by 当中: the total's sentence does not give it
+    q = "2023年应急管理部启动的应急响应当中，一级响应一共有几次？"
+    assert "一级响应" in j.judge(q, ["2023年" + total_only], 1.0).reason
+    assert j.judge(q, ["2023年" + total_only + "其中一级响应3次。"], 1.0).reason is None
+    # 里 is as often a place ("村里的队伍"), and 几月 no count
+    assert j.missing_part("社区或者村里的应急救援队伍起码得有几个人？", ["组建一支不少于10人的应急救援力量。"]) is None
 
 
 def test_a_rate_needs_a_figure_per_that_unit(judge):
@@ -667,6 +673,10 @@ def test_a_city_named_before_a_district_the_corpus_has():
     assert "杭州" in j.unknown_place("杭州西湖区的应急工作思路是什么？")  # no 西湖区 in the corpus
     assert "天水" in j.unknown_place("天水市区的避难场所在哪？")  # 市区 names no district
     assert "天水" in j.unknown_place("天水开发区有哪些危化企业？")
+    # a stored document's own place, named without its 区 ("天水秦州那篇文章")
+    titled = AnswerabilityJudge(doc_freq=lambda w: 3, titles=lambda: ["秦州区应急管理工作思路初探"],
+                                corpus_has=lambda w: w in text, words=tk.words, pos_words=tk.pos_words, out_of_scope=None)
+    assert titled.unknown_place("天水秦州那篇思路文章里说，十五五规划建议提了几次“安全”？") is None
 
 
 def test_a_city_ending_in_州_is_a_place(judge):
@@ -1091,3 +1101,14 @@ def test_a_rulebook_only_to_be_made_has_no_content(knows_all):
     assert "要制定" in reason(knows_all, q, [planned])
     issued = "化工企业异常工况安全处置准则规定了报警、隔离、停车三个步骤。"
     assert reason(knows_all, q, [planned, issued]) is None
+
+
+def test_a_word_modifying_a_phrase_the_thesaurus_knows_is_not_another_departments():
+    """户口所在地 is where one's 户籍 is (the thesaurus maps it to 户籍所在地): a place for a 职业病
+    diagnosis, not 公安户籍 business; 燃气热水器 is still a 热水器, which the 住建 list names."""
+    tk = Tokenizer()
+    judge = AnswerabilityJudge(doc_freq=lambda w: 100, titles=list, corpus_has=lambda w: False, words=tk.words,
+                               pos_words=tk.pos_words, places=None, everyday=lambda w: w in ("户口所在地", "燃气热水器"))
+    assert judge.out_of_scope("能不能回老家户口所在地的医院做职业病诊断？") is None
+    assert "公安" in judge.out_of_scope("户口迁到外地要办什么手续？")
+    assert "住房和城乡建设" in judge.out_of_scope("家里的燃气热水器能不能装在卫生间里？")
