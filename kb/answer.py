@@ -40,8 +40,8 @@ RE_OWNER_Q = re.compile(
     r"(哪[一两二三四五六几]?个|哪些|什么|啥)(科室|部门|单位|处室|科(?![目学技普研])|机构)|谁(来)?(负责|牵头|主管|管|承担|落实|抓|干|搞|做|办|推进|推动|组织|实施)|"
     r"谁(来|在|去)[\u4e00-\u9fff]|"  # 谁在抓, 谁来对接, 谁去推广
     r"(交给|交由|分给|派给|落到|落在)了?(谁|哪)|"  # 活儿交给了谁, 落在哪些科室头上
-    r"归谁|由谁|归口(?:在|到|于)?(?:哪|谁)|是谁的(活|事|任务|工作)|(任务|活儿?|事情?|工作)(是|归)谁的|谁的(任务|活|事)|"
-    r"(责任|牵头|负责|配合|主责|归口|主办|主抓)(单位|科室|部门|处室)|哪个科(?![目学技普研])|谁家|"
+    r"归谁|由谁|归口(?:在|到|于)?(?:哪|谁)|(?:压|下达|分配|指派|安排)给了?(?:谁|哪)|是谁的(活|事|任务|工作)|(任务|活儿?|事情?|工作)(是|归)谁的|谁的(任务|活|事)|"
+    r"(责任|牵头|负责|配合|主责|归口|主办|主抓)(单位|科室|部门|处室|方)|哪个科(?![目学技普研])|谁家|"
     r"(牵头|负责|主抓|主管|在管)(落实|推进|实施|推动|组织|执行|办理)?的(是|有)?(谁|哪)|"  # 牵头的是谁, 牵头落实的是哪几家
     r"(牵头|负责|主责|主抓|主管|承办|承担)的(科室|部门|单位|处室)(和(科室|部门|单位|处室))?(分别)?(是|有)(谁|哪[些个一]|哪[几两][个家])(?=[？?，。\s]|$)|"  # 负责的科室和单位是哪些, 牵头的科室是哪几个
     r"哪[几两些]?[个家](科室|部门|单位|处室)?(在|来)?(抓|管|负责|牵头|落实|推进|承担)|"  # 是哪几家在抓
@@ -217,8 +217,8 @@ class Answerer:
         """"落实《中卫市应急预案编制指南》…由谁负责": the guide is not stored, but a task that names it
         is; an owner or deadline question about that task is answered from its record. Only when the
         unstored titles are the sole reason to abstain, and the task picked names them."""
-        if not (asks_owner(question) or asks_deadline(question)):
-            return None
+        if not (asks_owner(question) or asks_deadline(question)) or RE_ISSUED_Q.search(question):
+            return None  # "《指南》是哪个部门印发的": who issued the unstored guide, not who does the task
         cited = [c for c in self.judge.cited_documents(question) if self.judge.corpus_has(c)]
         if not cited:
             return None

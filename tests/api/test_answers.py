@@ -89,6 +89,8 @@ def test_a_task_named_by_its_title_words(ask):
         ("网络安全事件分为几个等级，特别重大网络安全事件怎么认定？", "网络安全事件"),
         # a wind force is a figure in 级 next to 风, not a warning grade (一级、二级…)
         ("台风橙色预警信号的发布标准是几级风？", "数字"),
+        # who issued an unstored guide is not who does the task that names it
+        ("《中卫市应急预案编制指南》是哪个部门在什么时候印发的？", "中卫市应急预案编制指南"),
     ],
 )
 def test_abstains_and_says_why(ask, question, reason):
@@ -121,6 +123,8 @@ def test_abstains_and_says_why(ask, question, reason):
         ("危化品目录2015版里氰化钠排第几号？别名是什么，标没标剧毒？", "1688"),
         # "多少天内交": 内 is no thing counted
         ("生产安全事故调查报告最迟要在事故发生后多少天内交？特殊情况能再延多久？", "60日内"),
+        # 随身行李 is a train passenger's too, not only the airline's business
+        ("火车出事故乘客随身行李损坏了，铁路方面最多赔多少钱？", "自带行李损失的赔偿责任限额为人民币2000元"),
     ],
 )
 def test_near_misses_are_answered(ask, question, needle):

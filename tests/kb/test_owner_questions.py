@@ -182,6 +182,8 @@ def test_owner_asked_as_主责科室_or_牵头的是谁():
     assert asks_owner("应急预案管理归口单位是哪个？")
     assert asks_owner("参加联合演练、组织多灾种桌面推演，中卫那边归口在哪")  # 归口在哪: who, not where
     assert not asks_owner("应急预案归口管理有什么要求？")
+    assert asks_owner("打造30分钟应急救援圈，中卫要点里的责任方是？")
+    assert asks_owner("中卫年内要新创建不少于20家标准化企业，这个指标压给了谁？")
     assert asks_owner("执法规范化建设，牵头的是谁？")
     assert asks_owner("巡查督查行动，中卫应急局牵头落实的是哪几家？")
     assert not asks_owner("牵头落实的部门要做哪些事？")
