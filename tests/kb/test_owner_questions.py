@@ -184,6 +184,8 @@ def test_owner_asked_as_主责科室_or_牵头的是谁():
     assert not asks_owner("应急预案归口管理有什么要求？")
     assert asks_owner("打造30分钟应急救援圈，中卫要点里的责任方是？")
     assert asks_owner("中卫年内要新创建不少于20家标准化企业，这个指标压给了谁？")
+    assert asks_owner("重大隐患动态清零这摊事最后落到谁？")  # a question ending in 谁
+    assert not asks_owner("谁有权举报安全隐患？")
     assert asks_owner("执法规范化建设，牵头的是谁？")
     assert asks_owner("巡查督查行动，中卫应急局牵头落实的是哪几家？")
     assert not asks_owner("牵头落实的部门要做哪些事？")
