@@ -217,6 +217,7 @@ TIME_UNITS = "个?小时|日|天|年|个?月|分钟|个?星期|周|半年|季度
 RE_ANY_NUMBER = re.compile(rf"{NUMBER}\s*(?:%|％|[\u4e00-\u9fff]{{1,2}})")
 RE_DOC_SUFFIX = re.compile(r"(条例|办法|规定|细则|规程|要点|法)$")  # longest first: 办法 is not a 法
 # suffixes that name a document when unquoted; "安全规定", "工作要点" are too often plain nouns
+RE_GENERIC_STANDARD = re.compile(r"(?:重大)?(?:生产安全)?(?:事故)?(?:隐患)?判定标准")
 RE_CITED_SUFFIX = re.compile(r"(条例|办法|细则|规程|法)$")
 RE_WAY_OF = re.compile(r"[这那该][套个种项]$")  # "那套办法": 办法 as "a way", not a title
 _NOUN_POS = ("n", "l", "j")
@@ -636,6 +637,17 @@ class AnswerabilityJudge:
         ("劳动合同法对试用期…" -> 劳动合同法; "…怎么规定" is a verb and names nothing)."""
         out = [m.group(1) for m in re.finditer(r"《([^》]{2,40})》", q)]
         rest = re.sub(r"《[^》]*》", "，", q)
+        # a hazard-judgment standard by its name ("金属非金属地下矿山重大事故隐患判定标准"), which jieba
+        # cuts into 判定 and 标准: the words before it that are no part of a name (按照, 在) are dropped
+        for m in re.finditer(r"[\u4e00-\u9fff]{2,30}?判定标准", rest):
+            words = self.pos_words(m.group(0))
+            i = len(words)  # the noun run that ends in 判定标准 (not "两个…", "那版…", "制定了多少项…")
+            while i > 0 and (words[i - 1][0] == "判定" or (words[i - 1][1].startswith(_NOUN_POS + ("x", "b", "s", "a", "vn"))
+                                                          and words[i - 1][0] not in _NOT_IN_TITLES | {"版"})):
+                i -= 1
+            cited = "".join(w for w, _ in words[i:])
+            if not RE_GENERIC_STANDARD.fullmatch(cited):  # "重大事故隐患判定标准": any of them
+                out.append(cited)
         rest = re.sub(r"[“”\"「」]", "", rest)  # 局"局队合一"实施办法: quotes inside a title do not end it
         for run in re.split(r"[^\u4e00-\u9fff]+|[和与及、或跟]", rest):
             words = self.pos_words(run)

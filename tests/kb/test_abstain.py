@@ -1112,3 +1112,18 @@ def test_a_word_modifying_a_phrase_the_thesaurus_knows_is_not_another_department
     assert judge.out_of_scope("能不能回老家户口所在地的医院做职业病诊断？") is None
     assert "公安" in judge.out_of_scope("户口迁到外地要办什么手续？")
     assert "住房和城乡建设" in judge.out_of_scope("家里的燃气热水器能不能装在卫生间里？")
+
+
+def test_a_hazard_standard_named_without_quotes():
+    """jieba cuts 判定标准 into two words: the name is the noun run before it, and one for an industry no
+    stored standard covers is missing; "两个重大隐患判定标准" and "多少项…判定标准" name none."""
+    tk = Tokenizer()
+    titles = ["煤矿重大生产安全事故隐患判定标准", "化工和危险化学品生产经营单位重大生产安全事故隐患判定标准（试行）",
+              "烟花爆竹生产经营单位重大生产安全事故隐患判定标准（试行）"]
+    judge = AnswerabilityJudge(doc_freq=lambda w: 100, titles=lambda: titles, corpus_has=lambda w: True,
+                               words=tk.words, pos_words=tk.pos_words, places=None, out_of_scope=None)
+    q = "金属非金属地下矿山重大事故隐患判定标准里，安全出口不符合要求具体包括哪些情形？"
+    assert "金属非金属地下矿山重大事故隐患判定标准" in judge.unknown_document(q)
+    assert judge.unknown_document("按2015年那版煤矿重大隐患判定标准，产能多出多少算超产？") is None
+    assert judge.unknown_document("有关部门制定了多少项重大事故隐患判定标准？") is None
+    assert judge.unknown_document("化工和烟花爆竹两个重大隐患判定标准对主要负责人都有要求吗？") is None
