@@ -160,7 +160,7 @@ RE_REFERRAL = re.compile(r"(?:依照|按照|依据)《([^》]{4,40})》(?:的)?(
 RE_DEFERRED = re.compile(r"办法[^。；;]{0,30}?另行(?:制定|规定)|另行制定")
 RE_WHO_Q = re.compile(r"谁|哪个(?:部门|单位|机关|机构)|哪级|什么(?:部门|单位|机关|机构)|哪些(?:部门|单位)")
 # "网络安全事件分为几个等级": the thing graded, before the question word
-RE_GRADES_Q = re.compile(r"([\u4e00-\u9fff]{2,12}?)(?:一共|总共|共)?(?:是|被)?(?:分为|分成|划分为|划分成|分|划为|划成)"
+RE_GRADES_Q = re.compile(r"([\u4e00-\u9fff]{2,12}?)(?:按照?[\u4e00-\u9fff]{1,8}?)?(?:一共|总共|共)?(?:是|被)?(?:分为|分成|划分为|划分成|分|划为|划成)"
                          r"(?:几|多少|哪几|哪些)个?(?:等级|级别|级)")
 # a rulebook a question asks the content of ("…处置准则，里面规定了哪些步骤"): the passages may only
 # say it is to be made ("要制定化工企业异常工况安全处置准则")
@@ -226,6 +226,7 @@ RE_ASKING = re.compile(r"[？?]|吗|呢|什么|哪|怎么|如何|多少|几|是�
 RE_DEICTIC_TITLE = re.compile(r"(?:本|该|此|这个?|那个?|上述)(?:市|省|区|县|地)?(?:的)?(?:地方)?(?:法规|条例|办法|规定|细则|规程|法)$"
                               # a kind of rules, not a title: "按地方条例", "相关法规", "省里的条例"
                               r"|(?:地方性?|当地|相关|有关|省里的?|市里的?|省级|市级)(?:法规|条例|规定|法律法规)$")
+_COUNTERS = {"版", "项", "个", "部", "套", "条", "种", "类", "份"}  # "那51项…判定标准", "2015年那版…"
 _NOT_IN_TITLES = {"国家", "新", "旧", "现行", "按", "按照", "依据", "根据", "依照", "是", "有", "要", "会", "能"}
 # words ending in 法 that are no title's head: "这样做合法吗" names no 《做合法》
 _NOT_TITLE_HEADS = {"合法", "违法", "非法", "守法", "犯法", "不法"}
@@ -643,7 +644,7 @@ class AnswerabilityJudge:
             words = self.pos_words(m.group(0))
             i = len(words)  # the noun run that ends in 判定标准 (not "两个…", "那版…", "制定了多少项…")
             while i > 0 and (words[i - 1][0] == "判定" or (words[i - 1][1].startswith(_NOUN_POS + ("x", "b", "s", "a", "vn"))
-                                                          and words[i - 1][0] not in _NOT_IN_TITLES | {"版"})):
+                                                          and words[i - 1][0] not in _NOT_IN_TITLES | _COUNTERS)):
                 i -= 1
             cited = "".join(w for w, _ in words[i:])
             if not RE_GENERIC_STANDARD.fullmatch(cited):  # "重大事故隐患判定标准": any of them
@@ -788,7 +789,7 @@ class AnswerabilityJudge:
             nouns = after
         # 死亡率的控制指标具体是多少, 风险值R算到多少才…: the thing named before (in the clause
         # before, when the question word's own has none: "…死亡率目标，具体是个什么数值")
-        clauses = re.split(r"[，,；;。：:]", q[: m.start()])
+        clauses = [c for c in re.split(r"[，,；;。：:]", q[: m.start()]) if c]  # "…会被罚款吗，罚多少"
         for clause in clauses[::-1][: 2 if m.group(0).endswith(("数值", "数字")) else 1]:
             if nouns:
                 break
@@ -902,10 +903,14 @@ class AnswerabilityJudge:
         事件), not give the grades of 铁路交通事故; and "焰火晚会分几个危险等级" needs the grades
         themselves (分为四级, 一级、二级), not "确定危险等级，实行分级管理"."""
         m = RE_GRADES_Q.search(q)
-        if m:
-            nouns = [w for w, f in self.pos_words(m.group(1)) if f.startswith(_NOUN_POS) and len(w) >= 2]
-            if nouns and nouns[-1] not in primary:
-                return f"检索到的段落没有写明“{m.group(1)}”怎样分级"
+        if m:  # the thing graded: the noun run the question ends it with (网络安全事件, not 事件)
+            words = self.pos_words(m.group(1))
+            i = len(words)
+            while i > 0 and words[i - 1][1].startswith(_NOUN_POS + ("a", "b", "vn")):
+                i -= 1
+            thing = re.sub(r"(?:的)?(?:等级|级别|分级)$", "", "".join(w for w, _ in words[i:]))  # 事故等级 -> 事故
+            if len(thing) >= 2 and thing not in primary:
+                return f"检索到的段落没有写明“{thing}”怎样分级"
         if RE_GRADE_COUNT_Q.search(q) and not any(RE_GRADE_LIST.search(p) for p in passages):
             return "检索到的段落没有写明分为哪几级"
         return None

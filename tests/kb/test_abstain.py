@@ -1030,6 +1030,10 @@ def test_grades_quoted_must_be_of_the_thing_asked(knows_all):
     q = "网络安全事件分为几个等级？"
     assert "网络安全事件" in reason(knows_all, q, ["事故等级分为特别重大事故、重大事故、较大事故和一般事故。"])
     assert reason(knows_all, q, ["网络安全事件分为四级：特别重大网络安全事件、重大网络安全事件、较大网络安全事件和一般网络安全事件。"]) is None
+    # graded by some measure, and the thing is the whole noun run: another kind of 事件's grades are not its
+    q = "网络安全事件按严重程度分几个等级，各是什么标准？"
+    warnings = "突发事件的预警级别分为一级、二级、三级和四级，分别用红色、橙色、黄色和蓝色标示。"
+    assert "网络安全事件" in reason(knows_all, q, [warnings])
 
 
 def test_rules_left_to_be_made_do_not_say_what_they_are(knows_all):
@@ -1127,3 +1131,12 @@ def test_a_hazard_standard_named_without_quotes():
     assert judge.unknown_document("按2015年那版煤矿重大隐患判定标准，产能多出多少算超产？") is None
     assert judge.unknown_document("有关部门制定了多少项重大事故隐患判定标准？") is None
     assert judge.unknown_document("化工和烟花爆竹两个重大隐患判定标准对主要负责人都有要求吗？") is None
+
+
+def test_a_fine_asked_after_a_comma_is_about_the_clause_before():
+    """"电动自行车推到楼道里充电会被罚款吗，罚多少": the thing fined is in the clause before the comma;
+    a fine for transporting explosives is none for it."""
+    judge = _one_rare_word("自行车", 2)
+    q = "电动自行车推到楼道里充电会被罚款吗，罚多少？"
+    assert "自行车" in judge.missing_quantity(q, ["经由道路运输民用爆炸物品的，处5万元以上20万元以下的罚款。"])
+    assert judge.missing_quantity(q, ["在楼道内为电动自行车充电的，处200元以上1000元以下的罚款。"]) is None
