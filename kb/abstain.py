@@ -463,6 +463,8 @@ class AnswerabilityJudge:
             return True  # "严审矿山": jieba guesses a verb it does not know as a name; a name takes no object
         if len(word) == 3 and self.corpus_has(word[:2]) and self.doc_freq(word[:2]) > 0:
             return True  # "万向节": the corpus says 万向管道; a surname and given name are not a word of it
+        if len(word) == 3 and self.corpus_has(word[1:]) and self.word_freq(word[1:]) >= COMMON_WORD_FREQ:
+            return True  # "付现金": a verb (付, also a surname) and a common noun the corpus uses, not a name
         return len(word) == 3 and self.doc_freq(word[1:]) > self.rare_df()
 
     def _object_follows(self, q: str, at: int) -> bool:

@@ -1140,3 +1140,14 @@ def test_a_fine_asked_after_a_comma_is_about_the_clause_before():
     q = "电动自行车推到楼道里充电会被罚款吗，罚多少？"
     assert "自行车" in judge.missing_quantity(q, ["经由道路运输民用爆炸物品的，处5万元以上20万元以下的罚款。"])
     assert judge.missing_quantity(q, ["在楼道内为电动自行车充电的，处200元以上1000元以下的罚款。"]) is None
+
+
+def test_a_verb_that_is_also_a_surname_before_a_common_noun_is_no_name():
+    """jieba tags 付现金 as a name (付 is a surname); 现金 is a common word the corpus uses."""
+    tk = Tokenizer()
+    text = "购买民用爆炸物品，应当通过银行账户进行交易，不得使用现金或者实物进行交易。"
+    j = AnswerabilityJudge(doc_freq=lambda w: 3 if w in text else 0, titles=list, corpus_has=lambda w: w in text,
+                           words=tk.words, pos_words=tk.pos_words, word_freq=tk.word_freq, places=None,
+                           out_of_scope=None)
+    assert j.unknown_name("矿上买炸药雷管，可以直接付现金或者拿东西抵吗") is None
+    assert "张建国" in j.unknown_name("张建国是哪个科室的？")
