@@ -20,6 +20,7 @@ from typing import Any
 
 from ingest.metadata import zh_dates
 from ingest.patterns import RE_ARTICLE, RE_H1, RE_H2, RE_H3, RE_H4
+from kb.abstain import RE_YEAR as RE_YEAR_ASKED
 from kb.abstain import (RE_CONTACT_Q, RE_DATE, RE_DATE_Q, RE_MONEY, RE_MONEY_Q, AnswerabilityJudge, Judgement, figure_pattern, number_sentence,
                         phone_number)
 from kb.models import VALIDITY_IN_FORCE, Task
@@ -576,8 +577,13 @@ class Answerer:
         # "秦州区…": a local plan of another place (the 西安 plan) answers only when nothing else is near
         asked = self.judge.asked_places(question)
         elsewhere = [bool(self.judge.wrong_place(question, h.payload.get("title", ""), asked)) for h in top]
+        # "按两高2015年的司法解释…": a sentence of a document without that year would be judged to miss it
+        years = [m.group(0) for m in RE_YEAR_ASKED.finditer(question)]  # as abstain.missing_year reads them
+        dated = [all(y in _judged_text(h) for y in years) for h in top]
         for rank, h in enumerate(top):
             if elsewhere[rank] and not all(elsewhere):
+                continue
+            if not dated[rank] and any(dated):
                 continue
             text = h.payload.get("text", "")
             for s, e in _sentences(text):

@@ -125,6 +125,9 @@ def test_abstains_and_says_why(ask, question, reason):
         ("生产安全事故调查报告最迟要在事故发生后多少天内交？特殊情况能再延多久？", "60日内"),
         # 随身行李 is a train passenger's too, not only the airline's business
         ("火车出事故乘客随身行李损坏了，铁路方面最多赔多少钱？", "自带行李损失的赔偿责任限额为人民币2000元"),
+        # the year the question names is the 两高 interpretation's, not the 事故条例's (2007) whose grades
+        # also give deaths and injuries: the answer quotes the document that has that year
+        ("按两高2015年的司法解释，安全事故死多少人、重伤多少人就算“重大伤亡事故”", "造成死亡一人以上，或者重伤三人以上的"),
     ],
 )
 def test_near_misses_are_answered(ask, question, needle):
