@@ -881,6 +881,14 @@ class AnswerabilityJudge:
                 return f"知识库中没有《{name}》的内容，检索到的段落只提到要制定它"
         return None
 
+    def _trailing_noun_run(self, text: str) -> str:
+        """The noun phrase ``text`` ends with, by jieba's tags (重大网络安全事件, not its last word 事件)."""
+        words = self.pos_words(text)
+        i = len(words)
+        while i > 0 and words[i - 1][1].startswith(_NOUN_POS + ("a", "b", "vn")):
+            i -= 1
+        return "".join(w for w, _ in words[i:])
+
     def missing_criteria(self, q: str, passages: list[str]) -> str | None:
         """"重大网络安全事件的判定标准是什么": when the passages name the thing (its trailing noun
         phrase, verbatim) only in sentences that define nothing ("避免发生重大网络安全事件"), they do
@@ -888,11 +896,7 @@ class AnswerabilityJudge:
         m = RE_CRITERIA_Q.search(q)
         if not m:
             return None
-        words = self.pos_words(m.group(1))
-        i = len(words)
-        while i > 0 and words[i - 1][1].startswith(_NOUN_POS + ("a", "b", "vn")):
-            i -= 1
-        thing = "".join(w for w, _ in words[i:])
+        thing = self._trailing_noun_run(m.group(1))
         if len(thing) < 4:
             return None
         naming = [s for p in passages for s in _sentences(p) if thing in s]
@@ -906,11 +910,7 @@ class AnswerabilityJudge:
         themselves (分为四级, 一级、二级), not "确定危险等级，实行分级管理"."""
         m = RE_GRADES_Q.search(q)
         if m:  # the thing graded: the noun run the question ends it with (网络安全事件, not 事件)
-            words = self.pos_words(m.group(1))
-            i = len(words)
-            while i > 0 and words[i - 1][1].startswith(_NOUN_POS + ("a", "b", "vn")):
-                i -= 1
-            thing = re.sub(r"(?:的)?(?:等级|级别|分级)$", "", "".join(w for w, _ in words[i:]))  # 事故等级 -> 事故
+            thing = re.sub(r"(?:的)?(?:等级|级别|分级)$", "", self._trailing_noun_run(m.group(1)))  # 事故等级 -> 事故
             if len(thing) >= 2 and thing not in primary:
                 return f"检索到的段落没有写明“{thing}”怎样分级"
         if RE_GRADE_COUNT_Q.search(q) and not any(RE_GRADE_LIST.search(p) for p in passages):
