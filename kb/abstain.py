@@ -292,6 +292,8 @@ class AnswerabilityJudge:
         self._out_of_scope: list[tuple[str, str]] | None = None
         self._forms: list[tuple[str, str, str, str, frozenset[str]]] = []
         self._forms_src: list[str] | None = None  # the title list _forms was built from
+        self._own_places: set[str] = set()
+        self._own_places_src: list[str] | None = None  # the title list _own_places was built from
 
     @property
     def places(self) -> set[str]:
@@ -509,13 +511,22 @@ class AnswerabilityJudge:
         self._local_places[title] = own
         return own
 
+    def documents_places(self) -> set[str]:
+        """The cities and districts the stored local documents are about (秦州, 西安), gathered once per
+        title list rather than for every question."""
+        titles = self.titles()
+        if self._own_places_src is not titles:
+            self._own_places = {p for t in titles for p in self.local_places(t)}
+            self._own_places_src = titles
+        return self._own_places
+
     def asked_places(self, q: str) -> set[str]:
         """The places a question names: gazetteer places and the local documents' own (秦州)."""
         asked = set(self.places_in(q))
         # and the place at the head of a title the dictionary keeps whole (北京市安全生产条例)
         asked.update(p for w in self.words(q) if len(w) > 4 and RE_DOC_SUFFIX.search(w)
                      for p in self.places if w.startswith(p))
-        asked.update(p for t in self.titles() for p in self.local_places(t) if p in q)
+        asked.update(p for p in self.documents_places() if p in q)
         return asked
 
     def wrong_place(self, q: str, title: str, asked: set[str] | None = None) -> str | None:
@@ -582,7 +593,7 @@ class AnswerabilityJudge:
         """"天水秦州区": a city named before a district the corpus has (the 秦州区 article never says
         天水), or before a stored document's own place without its 区 ("天水秦州那篇文章"); "杭州西湖区"
         is still unknown when the corpus has no 西湖区."""
-        own = {p for t in self.titles() for p in self.local_places(t)}
+        own = self.documents_places()
         for m in re.finditer(re.escape(word), q):
             sub = RE_SUBPLACE.match(q, m.end())
             if sub and sub.group(1) not in GENERIC_AREAS and self.corpus_has(sub.group(1)):

@@ -20,7 +20,7 @@ from typing import Any
 
 from ingest.metadata import zh_dates
 from ingest.patterns import RE_ARTICLE, RE_H1, RE_H2, RE_H3, RE_H4
-from kb.abstain import RE_YEAR as RE_YEAR_ASKED
+from kb.abstain import RE_YEAR as RE_YEAR_ASKED  # the year missing_year judges (2015年, 2015版)
 from kb.abstain import (RE_CONTACT_Q, RE_DATE, RE_DATE_Q, RE_MONEY, RE_MONEY_Q, AnswerabilityJudge, Judgement, figure_pattern, number_sentence,
                         phone_number)
 from kb.models import VALIDITY_IN_FORCE, Task
