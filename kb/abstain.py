@@ -170,6 +170,11 @@ RE_CONTENT_Q = re.compile(r"里面?|内容|规定了|具体|哪些|什么|怎么
 # "重大网络安全事件的判定标准是什么": what makes a thing so; a passage that only names it does not say
 RE_CRITERIA_Q = re.compile(r"([\u4e00-\u9fff]{2,20}?)的?(?:判定|认定|划分|界定|评定|认证)标准")
 RE_DEFINING = re.compile(r"是指|指的是|标准|以上|以下|不足|分为|包括|下列|之一|情形|[：:]")
+# "尾矿库的等别是按坝高和库容怎么划分的": the basis a division is asked by (坝高, 库容), or asked for
+RE_BASIS_Q = re.compile(r"([^，,。；;？?！!]*?)(?:是)?(?:按|按照|根据|依据)([\u4e00-\u9fff、]{1,12}?)(?:的)?(?:来|去)?(?:怎么|如何|怎样)?"
+                        r"(?:划分|分级|分类|分等|定级|划定)")
+RE_BASIS_ASKED = re.compile(r"什么|哪|啥|何")
+GENERIC_BASIS = {"严重程度", "程度", "轻重", "大小", "高低", "规模", "性质", "等级", "级别", "类别", "标准", "规定"}
 RE_GRADE_COUNT_Q = re.compile(r"分(?:为|成)?(?:几|多少)个?[\u4e00-\u9fff]{0,4}?(?:等级|级别|级)")
 # grades given: a count (分为四级), a list (一级、二级; Ⅰ级), or the grades of incidents by name
 RE_GRADE_LIST = re.compile(r"分为[一二三四五六七八九十\d]+个?[\u4e00-\u9fff]{0,4}?(?:等级|级别|级)|[一二三四五六七八九十\d]\s*级[、和]"
@@ -385,6 +390,8 @@ class AnswerabilityJudge:
             lambda: self.missing_criteria(q, passages),
             lambda: self.planned_rulebook(q, passages),
             lambda: self.missing_part(q, passages),
+            lambda: self.missing_basis(q, primary),
+            lambda: self.papers_of_other(q, primary),
         ):
             reason = check()
             if reason:
@@ -928,6 +935,36 @@ class AnswerabilityJudge:
             return "检索到的段落没有写明分为哪几级"
         return None
 
+    def papers_of_other(self, q: str, primary: str) -> str | None:
+        """"安全生产许可证申请延期时需要提交哪些材料": the list quoted must be the papers of that
+        procedure; a passage listing 应急预案备案's papers, with neither 许可证 nor 延期, is another's."""
+        m = RE_PAPERS_FOR_Q.search(q)
+        if not m:
+            return None
+        for word, tag in self.pos_words(m.group(1)):
+            if (len(word) >= 2 and (tag.startswith(_NOUN_POS) or tag == "v") and word not in primary
+                    and self.doc_freq(word) > 0 and self._specific(word, known=True)):
+                return f"检索到的段落没有写明“{word}”要交哪些材料"
+        return None
+
+    def missing_basis(self, q: str, primary: str) -> str | None:
+        """"尾矿库的等别是按坝高和库容怎么划分的": the passage quoted must name the basis (坝高 or
+        库容), not only the thing divided; and "化工园区…是按什么标准划分的" must be about that
+        thing: its specific words (化工园区) in the passage, not a company's risk grades."""
+        m = RE_BASIS_Q.search(q)
+        if not m:
+            return None
+        if not RE_BASIS_ASKED.search(m.group(2)):
+            parts = [x for x in re.split(r"[和与及、跟或]", re.sub(r"的?(?:大小|高低|多少)$", "", m.group(2)))
+                     if len(x) >= 2 and x not in GENERIC_BASIS]
+            if parts and not any(x in primary for x in parts):
+                return f"检索到的段落没有写明按“{'、'.join(parts)}”怎样划分"
+        for word, tag in self.pos_words(m.group(1)):
+            if (len(word) >= 2 and tag.startswith(_NOUN_POS) and word not in primary
+                    and self.doc_freq(word) > 0 and self._specific(word, known=True)):
+                return f"检索到的段落没有写明“{word}”怎样划分"
+        return None
+
     def missing_part(self, q: str, passages: list[str]) -> str | None:
         """"114次应急响应里，一级响应有几次" asks for a part of a total the question states: a
         passage that gives only the total ("启动114次应急响应") does not answer."""
@@ -1252,6 +1289,10 @@ RE_MEMBERS_Q = re.compile(
 )
 RE_COUNTED = re.compile(rf"(?<![第\d{CN_NUM}])(\d+|[{CN_NUM}]+)(?:个|项|支|家|条|类|种|批|所|座|大|方面)")
 RE_PAPERS_Q = re.compile(r"(?:哪些|哪几[份样种项个类]?)(?:申请|证明|书面)?(材料|资料|证件|手续)")
+# "安全生产许可证申请延期时需要提交哪些材料": the papers of a named procedure
+RE_PAPERS_FOR_Q = re.compile(r"([^，,。；;？?！!]{2,24}?)(?:的时候|时候|时)?(?:需要|要|得|应当|应该|须|必须)?(?:向[^，,。]{1,10})?"
+                             r"(?:提交|提供|准备|带上?|交|备齐|上交|递交|报送|附上?)(?:哪些|哪几[份样种项个类]?|什么|啥)"
+                             r"(?:申请|证明|书面)?(?:材料|资料|证件|手续|文件)")
 RE_BATCH = re.compile(rf"第(?:\d+|[{CN_NUM}]+)批")
 RE_LABEL_END = re.compile(r"[^\u4e00-\u9fff]|分别|具体|是|在|有|的|都|包括|名单")  # where a counted thing's name ends
 # a list after a count: a colon, 包括, 一是, "1." (not the 9. of 39.4), or names in a 、-list (not counts:

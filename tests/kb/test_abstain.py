@@ -1151,3 +1151,25 @@ def test_a_verb_that_is_also_a_surname_before_a_common_noun_is_no_name():
                            out_of_scope=None)
     assert j.unknown_name("矿上买炸药雷管，可以直接付现金或者拿东西抵吗") is None
     assert "张建国" in j.unknown_name("张建国是哪个科室的？")
+
+
+def test_a_division_by_a_named_basis_needs_that_basis(knows_all):
+    q = "尾矿库的等别是按坝高和库容怎么划分的？"
+    assert "坝高、库容" in reason(knows_all, q, ["推进尾矿库综合治理工程，建立健全风险隐患排查整治长效机制。"])
+    assert reason(knows_all, q, ["尾矿库各使用期的设计等别，按其全库容和坝高分为五等。"]) is None
+    # a generic basis (严重程度) is no word the passage must repeat
+    assert reason(knows_all, "干旱按严重程度怎么划分？", ["干旱灾害分为轻度干旱、中度干旱、严重干旱、特大干旱四级。"]) is None
+
+
+def test_the_basis_asked_for_must_be_of_the_thing_asked():
+    judge = _one_rare_word("尾矿库", 2)
+    q = "尾矿库的风险等级是按什么标准划分的？"
+    assert "尾矿库" in reason(judge, q, ["企业依据取值标准计算风险R值，确定安全风险等级。"])
+    assert reason(judge, q, ["尾矿库的风险等级依据取值标准计算风险R值确定。"]) is None
+
+
+def test_papers_listed_must_be_of_the_procedure_asked():
+    judge = _one_rare_word("延期", 3)
+    q = "安全生产许可证申请延期时需要提交哪些材料？"
+    assert "延期" in reason(judge, q, ["生产经营单位申报应急预案备案，应当提交下列材料：（一）应急预案备案申报表；（二）评审意见。"])
+    assert reason(judge, q, ["申请延期的，应当提交下列材料：（一）延期申请书；（二）安全生产许可证副本。"]) is None
