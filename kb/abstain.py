@@ -204,7 +204,7 @@ UNITS: dict[str, str] = {
 }
 # 多少天 / 几个人 / 多远; not 哪几个 (asks which), 好几家, 十几天 or 连着几个月 (state a number)
 RE_QUANTITY_Q = re.compile(
-    r"(?:(?<!第)多少(?:万|千|十万|百万)?|(?<![哪好十这那第着续])几)(" + "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True)) + r")|(多远|多高|多深|多宽|多大半径|半径多大|多大范围|范围多大|多大面积|面积多大|多长时间|多久)|(百分之多少|百分之几|多少%|多少％|比例是多少|占比多少|多少比例|多大比例|多大的比例|什么比例|多少个百分点|几个百分点|(?:占比|比例)(?:达到|要达到|是|为)多少)"
+    r"(?:(?<!第)多少(?:万|千|十万|百万)?|(?<![哪好十这那第着续])几)(" + "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True)) + r")|(多远|多高|多深|多宽|多大半径|半径多大|多大范围|范围多大|多大面积|面积多大|多长时间|多久)|(零点几|零点多少|百分之多少|百分之几|多少%|多少％|比例是多少|占比多少|多少比例|多大比例|多大的比例|什么比例|多少个百分点|几个百分点|(?:占比|比例)(?:达到|要达到|是|为)多少)"
 )
 # "学历和工作年限有什么要求": the things a requirement is asked of, right before the question
 RE_REQUIREMENT_Q = re.compile(r"([\u4e00-\u9fff、]{2,16}?)(?:方面)?(?:上)?(?:有|是|作了|做了)?(?:什么|哪些|啥)(?:具体)?(?:要求|条件|限制)")
@@ -1238,7 +1238,8 @@ def figure_pattern(question: str) -> re.Pattern[str] | None:
         return None
     # a frequency (每半年) answers how often, never how many people or how many hours at a stretch
     often = False
-    if m.group(1) == "级" and (question[m.end() : m.end() + 1] == "风" or "风力" in question[: m.start()]):
+    if m.group(1) == "级" and (re.match(r"(?:以上|及以上)?的?(?:大|阵|强)?风", question[m.end() :])
+                              or "风力" in question[: m.start()]):  # 几级风, 几级以上的风力, 风力几级
         return re.compile(rf"{NUMBER}\s*级(?:以上|及以上)?(?:的)?(?:大|阵|强)?风|风力[^。；]{{0,6}}?{NUMBER}\s*级")  # 几级风
     if m.group(1) == "级" and RE_GRADE_ASKED.search(question):
         # "这种算几级": a grade, which the documents name (较大事故, Ⅲ级) as often as they number it
@@ -1246,6 +1247,8 @@ def figure_pattern(question: str) -> re.Pattern[str] | None:
     if m.group(1):
         units = UNITS[m.group(1)]
         often = m.group(1) in TIME_QUESTION_UNITS and bool(RE_HOW_OFTEN.search(question))
+    elif m.group(3) and m.group(3).startswith("零点"):  # "指标是零点几": a decimal (0.03), not 5%
+        return re.compile(r"(?<![\d.])\d+\.\d+(?![\d.])|零点[零一二三四五六七八九]+")
     elif m.group(3):  # a percentage: 5%, 百分之五
         return re.compile(rf"{NUMBER}\s*(?:[%％]|个百分点)|百分之[{CN_NUM}\d.]+")
     elif m.group(2) in ("多大面积", "面积多大") or (m.group(2) in ("多大范围", "范围多大") and "面积" in question):

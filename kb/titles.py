@@ -56,6 +56,7 @@ RE_KIND = re.compile(r"(实施条例|实施办法|实施细则|条例|办法|细
 RE_IMPLEMENTING = re.compile(r"实施(条例|办法|细则)")  # "消防法实施条例" is not the 消防法
 KIND_MISMATCH = 0.7  # fuzzy score factor when the named kind differs from the title's
 RE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+RE_EDITION = re.compile(r"[（(][^）)]*(?:\d{4}|版|修订|修正|试行)[^）)]*[）)]|(?<!\d)(?:19|20)\d{2}年?(?:版|修订|修正)?(?!\d)")
 
 
 def kind(name: str) -> str:
@@ -127,7 +128,10 @@ class TitleIndex:
             best = max(best, (score, a.in_force, a.doc_id))
         if best[2] is not None:
             return best[2], best[0]
-        grams = {text[j : j + 2] for j in range(len(text) - 1)}
+        # an edition mark ("（2015）", "2017版") is weighed by dated(), not as characters: "煤矿…判定标准
+        # （2015）" shares 20, 01 and （2 with "工贸…判定标准（2017版）", none of which tells documents apart
+        bare = RE_EDITION.sub("", text) or text
+        grams = {bare[j : j + 2] for j in range(len(bare) - 1)}
         if not grams:
             return None, 0.0
         shared: dict[int, int] = defaultdict(int)

@@ -188,6 +188,15 @@ def test_a_repealed_regulation_is_answered_with_the_clause_that_repeals_it(ask):
     assert "每季度" in body["answer"] and body["citations"][1]["locator"] == "第七十六条", body["citations"][1]
 
 
+def test_an_article_of_a_standard_named_by_its_edition_year(ask):
+    # "（2015）" shares character pairs with "工贸…判定标准（2017版）", not with the 煤矿 standard's title
+    body = ask("煤矿重大隐患判定标准（2015）第十四条认定的是哪类隐患？")
+    assert body["abstained"] is False, body["answer"]
+    first = body["citations"][0]
+    assert first["title"] == "煤矿重大生产安全事故隐患判定标准" and first["locator"] == "第十四条", first
+    assert "双回路供电" in body["answer"] and any("被替代" in n for n in body["notices"]), body["notices"]
+
+
 def test_each_citation_names_the_article_its_matching_sentence_is_in(ask):
     """A passage may hold two short articles (安全生产法 第三十五条 and 第三十六条); a citation that
     is not the answer still marks its own sentence that matches the question, and names that

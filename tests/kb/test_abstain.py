@@ -1173,3 +1173,17 @@ def test_papers_listed_must_be_of_the_procedure_asked():
     q = "安全生产许可证申请延期时需要提交哪些材料？"
     assert "延期" in reason(judge, q, ["生产经营单位申报应急预案备案，应当提交下列材料：（一）应急预案备案申报表；（二）评审意见。"])
     assert reason(judge, q, ["申请延期的，应当提交下列材料：（一）延期申请书；（二）安全生产许可证副本。"]) is None
+
+
+def test_a_wind_force_asked_after_its_grade_word(knows_all):
+    q = "台风橙色预警信号对应的是几级以上的风力？"
+    assert figure_pattern(q).search("平均风力可达10级以上") and not figure_pattern(q).search("分为一级、二级、三级和四级")
+    assert reason(knows_all, q, ["预警级别分为一级、二级、三级和四级，分别用红色、橙色、黄色和蓝色标示。"]) is not None
+    assert reason(knows_all, q, ["平均风力可达10级以上的大风。"]) is None
+
+
+def test_a_decimal_asked_as_零点几_needs_a_decimal(knows_all):
+    q = "亿元GDP事故死亡率指标到底是零点几？"
+    assert figure_pattern(q).search("控制在0.035以内") and not figure_pattern(q).search("下降5%")
+    assert reason(knows_all, q, ["确保亿元GDP生产安全事故死亡率控制在自治区下达的指标以内。"]) is not None
+    assert reason(knows_all, q, ["亿元GDP生产安全事故死亡率控制在0.035以内。"]) is None

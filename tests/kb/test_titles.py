@@ -69,3 +69,14 @@ def test_the_two_supreme_bodies_interpretation_goes_by_两高():
                         DocMeta(doc_id="law", source="b.md", title="中华人民共和国安全生产法（2021年修正）")])
     doc, score = index.closest("2015年“两高”关于危害生产安全刑事案件的司法解释")
     assert doc == "jieshi" and score >= 0.6  # what an answer accepts as a match
+
+
+def test_an_edition_mark_is_no_evidence_of_another_title():
+    """"煤矿重大隐患判定标准（2015）" shares （2, 20, 01 with "工贸…判定标准（2017版）": more character
+    pairs than with the 煤矿 standard's own title, had the edition mark been read as words."""
+    index = TitleIndex([DocMeta(doc_id="coal", source="a.md", title="煤矿重大生产安全事故隐患判定标准", date="2015-12-03"),
+                        DocMeta(doc_id="trade", source="b.md", title="工贸行业重大生产安全事故隐患判定标准（2017版）",
+                                date="2017-11-01")])
+    assert index.closest("煤矿重大隐患判定标准（2015）")[0] == "coal"
+    assert index.closest("煤矿重大隐患判定标准2015年版")[0] == "coal"
+    assert index.closest("工贸重大隐患判定标准（2017）")[0] == "trade"
