@@ -119,6 +119,8 @@ RE_NAMED_STORM = re.compile(r"(?:台风|飓风|热带风暴)\s*[“\"「]([^”\
 # a named incident: 郑州“7·20”特大暴雨, 响水“3·21”爆炸 (a middle dot between month and day)
 RE_EVENT = re.compile(r"(?<![\d.])(\d{1,2})\s*[·•・‧]\s*(\d{1,2})(?![\d.])")
 RE_DATE_Q = re.compile(r"哪天|哪一天|几月几[日号]|(?<!第)几号|具体日期|什么日期|日期是")  # 排第几号: a rank
+# a clause after a date question that points back at it and asks who: "…哪天结束，这个是谁来定的"
+RE_BACK_TO_WHO = re.compile(r"[，,]\s*(?:这个?|那个?|它|此事?)[^，,。？?]{0,4}?(?:谁|哪个(?:部门|单位|机关|机构)|哪级|什么(?:部门|单位|机关|机构))")
 # which months of the year (几月 alone is as often a deadline: "几月份之前要统计好", answered by 年底)
 RE_MONTHS_Q = re.compile(r"哪几个月|哪些月份?|哪个月份|几月(?:份)?(?:到|至)几月")
 RE_MONTH = re.compile(r"(?<![\d个])[\d一二三四五六七八九十]{1,2}\s*月")
@@ -845,6 +847,8 @@ class AnswerabilityJudge:
         return f"检索到的段落中没有给出{letter}的数值或计算方法"
 
     def missing_date(self, q: str, text: str) -> str | None:
+        if not date_asked(q):  # "汛期从哪天算起、到哪天结束，这个是谁来定的": who is asked
+            return None
         if RE_MONTHS_Q.search(q) and not RE_MONTH.search(text):  # "防火期是每年哪几个月"
             return "检索到的段落中没有写明月份"
         if not RE_DATE_Q.search(q) or RE_DATE.search(text):
@@ -1216,6 +1220,15 @@ def _kind(title: str) -> str:
 
 # another thing asked besides a count: "新买了几台叉车…最晚什么时候得去登记" asks when, and 几台 is "a few"
 RE_OTHER_ASKED = re.compile(r"什么时候|啥时候|何时|哪|谁|怎么|如何|多久|多长时间|是否|要不要|能不能|可不可以|行不行|可以不|吗[？?]?$")
+
+
+def date_asked(question: str) -> bool:
+    """A date question word (哪天, 几号) that is not followed by a clause pointing back at it and
+    asking who ("汛期从哪天算起、到哪天结束，这个是谁来定的": the date is what is decided)."""
+    last = None
+    for last in RE_DATE_Q.finditer(question):
+        pass
+    return last is None or not RE_BACK_TO_WHO.search(question[last.end() :])
 
 
 def quantity_asked(question: str) -> re.Match[str] | None:

@@ -21,7 +21,7 @@ from typing import Any
 from ingest.metadata import zh_dates
 from ingest.patterns import RE_ARTICLE, RE_H1, RE_H2, RE_H3, RE_H4
 from kb.abstain import RE_YEAR as RE_YEAR_ASKED  # the year missing_year judges (2015年, 2015版)
-from kb.abstain import (RE_CONTACT_Q, RE_DATE, RE_DATE_Q, RE_MONEY, RE_MONEY_Q, AnswerabilityJudge, Judgement, figure_pattern, number_sentence,
+from kb.abstain import (RE_CONTACT_Q, RE_DATE, RE_DATE_Q, RE_MONEY, RE_MONEY_Q, AnswerabilityJudge, Judgement, date_asked as asks_date, figure_pattern, number_sentence,
                         phone_number)
 from kb.models import VALIDITY_IN_FORCE, Task
 from kb.offices import named_offices
@@ -565,7 +565,7 @@ class Answerer:
         top = hits[:JUDGED_HITS]
         figure = figure_pattern(question)  # "多少天": prefer the sentence that gives days
         date_asked = None  # "哪天": a date; "最迟哪天前完成": a date something is due by (not 印发 on)
-        if figure is None and RE_DATE_Q.search(question):
+        if figure is None and RE_DATE_Q.search(question) and asks_date(question):
             date_asked = RE_DATE_BY if RE_BY_Q.search(question) else RE_DATE
         # "举报打哪个号码", "能拿多少奖金": the sentence that gives a number, or a sum in 元, if it is
         # about the question (the figure check below does not apply: these are judged by abstain.py)

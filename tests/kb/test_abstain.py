@@ -1187,3 +1187,9 @@ def test_a_decimal_asked_as_零点几_needs_a_decimal(knows_all):
     assert figure_pattern(q).search("控制在0.035以内") and not figure_pattern(q).search("下降5%")
     assert reason(knows_all, q, ["确保亿元GDP生产安全事故死亡率控制在自治区下达的指标以内。"]) is not None
     assert reason(knows_all, q, ["亿元GDP生产安全事故死亡率控制在0.035以内。"]) is None
+
+
+def test_who_decides_a_date_is_not_a_date_question(knows_all):
+    passage = ["省、自治区、直辖市人民政府防汛指挥机构根据当地的洪水规律，规定汛期起止日期。"]
+    assert reason(knows_all, "每年汛期从哪天算起、到哪天结束，这个是谁来定的？", passage) is None
+    assert "日期" in reason(knows_all, "每年汛期从哪天算起、到哪天结束？", passage)
