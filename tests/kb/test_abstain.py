@@ -1193,3 +1193,15 @@ def test_who_decides_a_date_is_not_a_date_question(knows_all):
     passage = ["省、自治区、直辖市人民政府防汛指挥机构根据当地的洪水规律，规定汛期起止日期。"]
     assert reason(knows_all, "每年汛期从哪天算起、到哪天结束，这个是谁来定的？", passage) is None
     assert "日期" in reason(knows_all, "每年汛期从哪天算起、到哪天结束？", passage)
+
+
+def test_other_departments_venues_and_campaigns(judge):
+    assert "体育部门" in reason(judge, "滑雪场雪道安全防护网的设置标准是什么？")
+    assert "教育部门" in reason(judge, "中小学暑期防溺水工作有哪些硬性要求？")
+    assert "交通运输部门" in reason(judge, "地铁站台屏蔽门夹人故障的应急处置流程是什么？")
+
+
+def test_够得上_is_no_part_of_a_title(judge):
+    # jieba tags 够得上 as an idiom (l), which the title walk took for a noun: 《够得上刑法》
+    assert not any("够得上" in c for c in judge.cited_documents("这够得上刑法上说的“情节严重”吗？"))
+    assert not any("算得上" in c for c in judge.cited_documents("这算得上消防法说的重大火灾隐患吗？"))
