@@ -125,6 +125,7 @@ RE_BACK_TO_WHO = re.compile(r"[，,]\s*(?:这个?|那个?|它|此事?)[^，,。�
 RE_MONTHS_Q = re.compile(r"哪几个月|哪些月份?|哪个月份|几月(?:份)?(?:到|至)几月")
 RE_MONTH = re.compile(r"(?<![\d个])[\d一二三四五六七八九十]{1,2}\s*月")
 RE_YEAR = re.compile(r"(?<!\d)(19|20)\d{2}(?=年|版)")
+RE_LACKS_EDITION = re.compile(r"未含\s*(?:19|20)\d{2}\s*年?(?:修正|修订|修改)")
 RE_PHONE = re.compile(r"(?<![\d.])(?:0\d{2,3}-?\d{7,8}|1[3-9]\d{9}|\d{3,4}-\d{7,8})(?![\d.])")
 RE_SERVICE_NUMBER = re.compile(
     r"(?:电话|热线|拨打|号码|求助|举报)[^。；\n]{0,16}?(?<!\d)(?:1[12]\d|12\d{3}|9[56]\d{3})(?!\d)"
@@ -236,6 +237,7 @@ RE_DEICTIC_TITLE = re.compile(r"(?:本|该|此|这个?|那个?|上述)(?:市|省
 _COUNTERS = {"版", "项", "个", "部", "套", "条", "种", "类", "份"}  # "那51项…判定标准", "2015年那版…"
 _NOT_IN_TITLES = {"国家", "新", "旧", "现行", "按", "按照", "依据", "根据", "依照", "是", "有", "要", "会", "能",
                   "够得上", "够不上", "算得上", "算不上", "够得着"}  # jieba tags these idioms (l), like nouns
+MODALS = ("要", "需要", "应该", "应当", "能", "可以", "得", "会", "必须")  # "要不要张榜": 要 ends 不要 too
 # words ending in 法 that are no title's head: "这样做合法吗" names no 《做合法》
 _NOT_TITLE_HEADS = {"合法", "违法", "非法", "守法", "犯法", "不法"}
 
@@ -473,11 +475,17 @@ class AnswerabilityJudge:
             return True  # "提前张罗好", "山上林子烧掉": common words jieba's dictionary also tags as names
         if len(word) == 2 and self.word_freq(word) == 0 and self._object_follows(q, at + 2):
             return True  # "严审矿山": jieba guesses a verb it does not know as a name; a name takes no object
+        if q[:at].endswith(MODALS) and self._verb_follows(q, at + len(word)):
+            return True  # "要不要张榜公示": a modal before and a verb after make 张榜 a verb too, not a name
         if len(word) == 3 and self.corpus_has(word[:2]) and self.doc_freq(word[:2]) > 0:
             return True  # "万向节": the corpus says 万向管道; a surname and given name are not a word of it
         if len(word) == 3 and self.corpus_has(word[1:]) and self.word_freq(word[1:]) >= COMMON_WORD_FREQ:
             return True  # "付现金": a verb (付, also a surname) and a common noun the corpus uses, not a name
         return len(word) == 3 and self.doc_freq(word[1:]) > self.rare_df()
+
+    def _verb_follows(self, q: str, at: int) -> bool:
+        words = self.pos_words(q[at:])
+        return bool(words) and words[0][1].startswith("v") and self.doc_freq(words[0][0]) > 0
 
     def _object_follows(self, q: str, at: int) -> bool:
         """A noun the corpus uses starts at ``at`` (矿山 in "严审矿山"), and it is no post or title a
@@ -746,6 +754,8 @@ class AnswerabilityJudge:
         return None
 
     def missing_year(self, q: str, text: str) -> str | None:
+        # "（2016年修订，未含2019年修正）": a title naming the amendment it lacks is not of that year
+        text = RE_LACKS_EDITION.sub("", text)
         for m in RE_YEAR.finditer(q):
             if m.group(0) not in text:
                 return f"检索到的文件中没有{m.group(0)}年的内容"
@@ -1232,6 +1242,9 @@ def date_asked(question: str) -> bool:
     return last is None or not RE_BACK_TO_WHO.search(question[last.end() :])
 
 
+RE_YES_NO_END = re.compile(r"(?:住|行|用|可以|能)?(?:不|吗|么|没有?)[？?]?\s*$")
+
+
 def quantity_asked(question: str) -> re.Match[str] | None:
     """The quantity question word (多少天, 几个人, 多久), skipping "了几台": a few of something
     bought or come, when the question asks something else."""
@@ -1239,6 +1252,8 @@ def quantity_asked(question: str) -> re.Match[str] | None:
         if question[m.start() - 1 : m.start()] in ("了", "过", "把") and question[m.start()] == "几" \
                 and RE_OTHER_ASKED.search(question[m.end():]):
             continue
+        if question[m.start()] == "几" and RE_YES_NO_END.search(question):
+            continue  # "能先腾几层给工人住不": a few floors, in a question asked yes or no
         return m
     return None
 

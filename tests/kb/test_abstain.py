@@ -1205,3 +1205,24 @@ def test_够得上_is_no_part_of_a_title(judge):
     # jieba tags 够得上 as an idiom (l), which the title walk took for a noun: 《够得上刑法》
     assert not any("够得上" in c for c in judge.cited_documents("这够得上刑法上说的“情节严重”吗？"))
     assert not any("算得上" in c for c in judge.cited_documents("这算得上消防法说的重大火灾隐患吗？"))
+
+
+def test_a_verb_between_a_modal_and_a_verb_is_no_name():
+    # jieba's dictionary tags 张榜 (to post a notice) as a name; 要不要…公示 makes it a verb
+    tk = Tokenizer()
+    judge = AnswerabilityJudge(doc_freq=lambda w: 0 if w == "张榜" else 5, titles=list, corpus_has=lambda w: w != "张榜",
+                               words=tk.words, pos_words=tk.pos_words, word_freq=tk.word_freq, places=None, out_of_scope=None)
+    assert judge.unknown_name("灾后房屋重建补助名单要不要张榜公示？") is None
+    assert judge.unknown_name("这件事张榜负责吗？") == "知识库中没有提到“张榜”"
+
+
+def test_几_in_a_yes_or_no_question_is_a_few(knows_all):
+    assert figure_pattern("楼主体还没完工，能先腾几层给工人当集体宿舍住不？") is None
+    assert figure_pattern("能先腾几层给工人住吗？") is None
+    assert figure_pattern("这栋楼最多能住几层？") is not None
+
+
+def test_a_title_naming_the_amendment_it_lacks_is_not_of_that_year(judge):
+    text = "生产安全事故应急预案管理办法（2016年修订，未含2019年修正） 2016年\n第二十三条 应急预案的评审应当注重基本要素的完整性。"
+    assert "2019" in judge.missing_year("应急预案管理办法2019年修正后，预案评审要求改了哪些内容？", text)
+    assert judge.missing_year("应急预案管理办法2016年修订后，预案评审要求是什么？", text) is None
