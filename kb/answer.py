@@ -574,6 +574,8 @@ class Answerer:
         money = figure is None and bool(RE_MONEY_Q.search(question))
         best_hit, best_span, best_score = hits[0], None, -1.0
         figure_cover = 0.0  # the best coverage of a sentence that gives a figure in the unit asked
+        # the sentence that gives a sum in 元 and shares most with the question, when a sum is asked
+        money_best: tuple[float, Hit | None, tuple[int, int] | None] = (0.0, None, None)
         # "秦州区…": a local plan of another place (the 西安 plan) answers only when nothing else is near
         asked = self.judge.asked_places(question)
         elsewhere = [bool(self.judge.wrong_place(question, h.payload.get("title", ""), asked)) for h in top]
@@ -590,6 +592,8 @@ class Answerer:
                 sentence = text[s:e]
                 covered = self.known_coverage(question, [sentence])
                 sc = covered - 0.05 * rank
+                if money and covered > money_best[0] and RE_MONEY.search(sentence):
+                    money_best = (covered, h, (s, e))
                 if figure is not None and figure.search(sentence):
                     # "按煤矿安全生产条例要罚多少钱": the document the question names is the sentence's own;
                     # "具有下列情形之一的…处三年以上七年以下有期徒刑：" gives the figure for its items
@@ -623,6 +627,12 @@ class Answerer:
                                    figure_passages=[_judged_text(h) for h in (here or figured)])
         if verdict.answerable and figure is not None and figure_cover < self.kb.settings.figure_min_coverage:
             verdict = Judgement("检索到的段落中给出数字的句子与问题所问的不相符")
+        # "能拿多少奖金": the sentence quoted gives no sum; one that does and shares enough with the
+        # question is quoted instead ("给予最先举报人1000元至1万元的奖励")
+        quoted = best_hit.payload.get("text", "")[best_span[0] : best_span[1]] if best_span else ""
+        if money and not RE_MONEY.search(quoted) and money_best[1] is not None \
+                and money_best[0] >= self.kb.settings.abstain_threshold:
+            best_hit, best_span = money_best[1], money_best[2]
         if not verdict.answerable:
             return self._abstain(verdict.reason, hits, top_k)
         ordered = [best_hit] + [h for h in hits if h is not best_hit]

@@ -197,6 +197,13 @@ def test_an_article_of_a_standard_named_by_its_edition_year(ask):
     assert "双回路供电" in body["answer"] and any("被替代" in n for n in body["notices"]), body["notices"]
 
 
+def test_a_sum_asked_is_answered_by_the_sentence_that_gives_a_sum(ask):
+    # the 查封/取缔 sentence shares more words with the question; the reward in 元 is what it asks
+    body = ask("山沟里发现一个没证偷偷挖煤的小窑口，举报查实以后能拿多少奖金？")
+    assert body["abstained"] is False
+    assert "1000元至1万元" in body["answer"], body["answer"]
+
+
 def test_each_citation_names_the_article_its_matching_sentence_is_in(ask):
     """A passage may hold two short articles (安全生产法 第三十五条 and 第三十六条); a citation that
     is not the answer still marks its own sentence that matches the question, and names that
