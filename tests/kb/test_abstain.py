@@ -1199,6 +1199,8 @@ def test_other_departments_venues_and_campaigns(judge):
     assert "体育部门" in reason(judge, "滑雪场雪道安全防护网的设置标准是什么？")
     assert "教育部门" in reason(judge, "中小学暑期防溺水工作有哪些硬性要求？")
     assert "交通运输部门" in reason(judge, "地铁站台屏蔽门夹人故障的应急处置流程是什么？")
+    assert "海事管理机构" in reason(judge, "内河两艘货船相撞，事故调查由哪个部门负责？")
+    assert "文化和旅游部门" in reason(judge, "驴友私自进未开发山区遇险，救援费用要不要自己掏？")
 
 
 def test_够得上_is_no_part_of_a_title(judge):
