@@ -72,6 +72,7 @@ RE_ITEM_REF = re.compile(rf"([一二三四五六七八九十]+)\s*[、.．]?\s*(
 RE_TASK_REF = re.compile(r"(?:任务|第)\s*(\d+)\s*(?:项|条)?(?:任务)?")
 SENTENCE_END = re.compile(r"(?<=[。！？；!?;])|\n")
 RE_YEAR = re.compile(r"(19|20)\d{2}(?=年)")
+RE_AFTER_TITLE = re.compile(r"的[^的]{0,8}$")  # "…判定标准的最后一项（": words after a title
 RE_QUOTED_NAME = re.compile(r"[“\"「]([^”\"」]{2,20})[”\"」]")
 
 
@@ -291,7 +292,13 @@ class Answerer:
             return None
         doc_id, score = self.retriever.title_index().closest(text)
         if doc_id is None or score < 0.6:
-            return None
+            # "烟花爆竹重大隐患判定标准的最后一项（": the title is what comes before its 的
+            head = RE_AFTER_TITLE.sub("", text)
+            if head == text or len(_norm(head)) < 4:
+                return None
+            doc_id, score = self.retriever.title_index().closest(head)
+            if doc_id is None or score < 0.6:
+                return None
         meta = self.kb.catalog.meta(doc_id)
         return meta.to_dict() if meta is not None else None
 

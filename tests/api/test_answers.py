@@ -204,6 +204,13 @@ def test_a_sum_asked_is_answered_by_the_sentence_that_gives_a_sum(ask):
     assert "1000元至1万元" in body["answer"], body["answer"]
 
 
+def test_an_item_of_a_standard_named_with_words_between_title_and_item(ask):
+    # "…判定标准的最后一项（第二十项）": the title is what comes before 的, the item is 二十
+    body = ask("烟花爆竹重大隐患判定标准的最后一项（第二十项）讲的是什么？")
+    assert body["kind"] == "clause" and body["citations"][0]["locator"] == "二十", body["citations"][0]
+    assert body["answer"].startswith("二十、零售点与居民居住场所设置在同一建筑物内")
+
+
 def test_each_citation_names_the_article_its_matching_sentence_is_in(ask):
     """A passage may hold two short articles (安全生产法 第三十五条 and 第三十六条); a citation that
     is not the answer still marks its own sentence that matches the question, and names that
