@@ -972,7 +972,9 @@ class AnswerabilityJudge:
         if not RE_BASIS_ASKED.search(m.group(2)):
             parts = [x for x in re.split(r"[和与及、跟或]", re.sub(r"的?(?:大小|高低|多少)$", "", m.group(2)))
                      if len(x) >= 2 and x not in GENERIC_BASIS]
-            if parts and not any(x in primary for x in parts):
+            # "按国家的生产安全事故分级": a scheme named in words of its own (生产安全事故), any of which will do
+            words = {w for x in parts for w, _ in self.pos_words(x) if len(w) >= 2 and w not in GENERIC_BASIS}
+            if parts and not any(x in primary for x in parts) and not any(w in primary for w in words):
                 return f"检索到的段落没有写明按“{'、'.join(parts)}”怎样划分"
         for word, tag in self.pos_words(m.group(1)):
             if (len(word) >= 2 and tag.startswith(_NOUN_POS) and word not in primary

@@ -1159,6 +1159,9 @@ def test_a_division_by_a_named_basis_needs_that_basis(knows_all):
     assert reason(knows_all, q, ["尾矿库各使用期的设计等别，按其全库容和坝高分为五等。"]) is None
     # a generic basis (严重程度) is no word the passage must repeat
     assert reason(knows_all, "干旱按严重程度怎么划分？", ["干旱灾害分为轻度干旱、中度干旱、严重干旱、特大干旱四级。"]) is None
+    # a scheme named in words of its own: any of them in the passage will do
+    assert knows_all.missing_basis("车间爆炸死了4个人，按国家的生产安全事故分级算哪一档？",
+                                   "根据生产安全事故造成的人员伤亡或者直接经济损失，事故一般分为以下等级") is None
 
 
 def test_the_basis_asked_for_must_be_of_the_thing_asked():
