@@ -72,6 +72,7 @@ RE_ITEM_REF = re.compile(rf"([一二三四五六七八九十]+)\s*[、.．]?\s*(
 RE_TASK_REF = re.compile(r"(?:任务|第)\s*(\d+)\s*(?:项|条)?(?:任务)?")
 SENTENCE_END = re.compile(r"(?<=[。！？；!?;])|\n")
 RE_YEAR = re.compile(r"(19|20)\d{2}(?=年)")
+RE_YEAR_IN_TITLE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 RE_AFTER_TITLE = re.compile(r"的[^的]{0,8}$")  # "…判定标准的最后一项（": words after a title
 RE_QUOTED_NAME = re.compile(r"[“\"「]([^”\"」]{2,20})[”\"」]")
 
@@ -846,7 +847,10 @@ def article_list(question: str) -> tuple[int, list[int]] | None:
 def _judged_text(hit: Hit) -> str:
     """A passage as abstention sees it: its document's title and year, then its text."""
     p = hit.payload
-    return f"{p.get('title', '')} {p.get('year') or ''}年\n{p.get('text', '')}"
+    title = p.get("title", "")
+    # "2023应急管理成绩单" (published 2024-01): the year a title names is the one its content is of
+    year = "" if RE_YEAR_IN_TITLE.search(title) else f"{p.get('year') or ''}年"
+    return f"{title} {year}\n{p.get('text', '')}"
 
 
 def _span(text: str, needle: str) -> tuple[int, int] | None:

@@ -82,3 +82,12 @@ def test_with_no_place_asked_a_national_rule_comes_before_a_local_one():
     # asked in 上海, 上海's regulation stays first
     there = _answerer(coverage, places=("上海",)).rerank("在上海，工人被轧伤了多久上报？", hits, depth=20)
     assert [h.payload["text"] for h in there][0] == "a"
+
+
+def test_a_title_naming_a_year_is_judged_by_that_year_not_its_date():
+    from kb.answer import _judged_text
+
+    review = Hit(id="r", score=1.0, payload={"title": "2023应急管理成绩单", "year": 2024, "text": "启动114次应急响应"})
+    law = Hit(id="l", score=1.0, payload={"title": "某条例", "year": 2020, "text": "第一条"})
+    assert "2024" not in _judged_text(review) and "2023" in _judged_text(review)
+    assert _judged_text(law).startswith("某条例 2020年\n")
