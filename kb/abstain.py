@@ -964,8 +964,8 @@ class AnswerabilityJudge:
 
     def missing_basis(self, q: str, primary: str) -> str | None:
         """"尾矿库的等别是按坝高和库容怎么划分的": the passage quoted must name the basis (坝高 or
-        库容), not only the thing divided; and "化工园区…是按什么标准划分的" must be about that
-        thing: its specific words (化工园区) in the passage, not a company's risk grades."""
+        库容), not only the thing divided; and "尾矿库的风险等级是按什么标准划分的" must be about
+        that thing: its specific nouns (尾矿库) in the passage, not a company's risk grades."""
         m = RE_BASIS_Q.search(q)
         if not m:
             return None
