@@ -1062,6 +1062,10 @@ class AnswerabilityJudge:
             act = words[-1][0] if words else ""
             if len(act) >= 2 and not self.corpus_has(act) and not self.everyday(act):
                 return f"知识库中没有关于“{act}”的规定"
+        # "每学期至少组织几次演练": a count per period, which a passage must give per that period
+        period = RE_PERIOD_COUNT_Q.search(q)
+        if period and not any(re.search(PERIOD_FORMS.get(period.group(1), re.escape(period.group(1))), p) for p in passages):
+            return f"检索到的段落中没有按“每{period.group(1)}”计的次数"
         per = RE_PER.search(q)  # "每平方米最多几个人" asks a rate: some passage must count per 平方米
         if per and not any(re.search(PER_FORMS.get(per.group(1), re.escape(per.group(0))), p) for p in passages):
             return f"检索到的段落中没有按“{per.group(0)}”计的数字"
@@ -1308,6 +1312,12 @@ RE_DONE_ONCE = re.compile(r"([\u4e00-\u9fff]{2,6}?)(?:一次|一回)")  # "每�
 RE_PART_Q = re.compile(r"(?:其中|里面?|当中)[，,]?(?P<x>[\u4e00-\u9fff]{2,10}?)的?(?:单独|分别|具体|一共)?(?:有|占|是|为)?(?:几|多少)")
 COUNT_UNITS = ("次", "起", "项", "家", "名", "人", "个人", "支", "座", "所", "条", "种", "户", "艘", "辆", "台")
 RE_TOTAL = re.compile(rf"(?:\d+(?:\.\d+)?|(?<!第)[{CN_NUM}]{{2,}})\s*(?:项|次|个|亿元|万元|元|人|名|家|支|起|件|条|所|座|户|批)")
+
+
+# a count per period: "每学期至少组织几次" (每年 in a passage is no count per 学期)
+RE_PERIOD_COUNT_Q = re.compile(r"每个?(学期|季度|半年|年|月|周|星期)[^，,。？?]{0,12}?(?:几|多少)次")
+PERIOD_FORMS = {"学期": r"学期", "季度": r"季度|每季", "半年": r"半年", "年": r"每年|年度|全年|一年|每\s*年",
+                "月": r"每月|每个月|月度", "周": r"每周|每星期|每个星期", "星期": r"每周|每星期|每个星期"}
 
 
 # a rate asked for: "每平方米最多几个人", "每期培训多少课时" (每年, 每天 are how often, see figure_pattern)

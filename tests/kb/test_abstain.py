@@ -1204,6 +1204,9 @@ def test_other_departments_venues_and_campaigns(judge):
     assert "交通运输部门" in reason(judge, "地铁站台屏蔽门夹人故障的应急处置流程是什么？")
     assert "海事管理机构" in reason(judge, "内河两艘货船相撞，事故调查由哪个部门负责？")
     assert "文化和旅游部门" in reason(judge, "驴友私自进未开发山区遇险，救援费用要不要自己掏？")
+    assert "公安交通管理部门" in reason(judge, "酒后驾驶机动车第一次被查到，会被罚多少钱？")
+    assert "海事管理机构" in reason(judge, "船舶在港口发生溢油，清污费用由谁承担？")
+    assert judge.out_of_scope("消防车出警经过高速收费站，需要交过路费吗？") is None  # a fire engine's toll is ours
 
 
 def test_够得上_is_no_part_of_a_title(judge):
@@ -1231,3 +1234,10 @@ def test_a_title_naming_the_amendment_it_lacks_is_not_of_that_year(judge):
     text = "生产安全事故应急预案管理办法（2016年修订，未含2019年修正） 2016年\n第二十三条 应急预案的评审应当注重基本要素的完整性。"
     assert "2019" in judge.missing_year("应急预案管理办法2019年修正后，预案评审要求改了哪些内容？", text)
     assert judge.missing_year("应急预案管理办法2016年修订后，预案评审要求是什么？", text) is None
+
+
+def test_a_count_per_period_needs_a_count_for_that_period(knows_all):
+    q = "中小学每学期至少要组织几次应急疏散演练？"
+    assert "每学期" in reason(knows_all, q, ["本办法第十一条规定的单位，每年至少组织开展一次应急演练。"])
+    assert reason(knows_all, q, ["学校每学期至少组织2次应急疏散演练。"]) is None
+    assert reason(knows_all, "生产经营单位每年至少组织几次演练？", ["每年至少组织开展一次应急演练。"]) is None
