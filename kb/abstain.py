@@ -956,11 +956,8 @@ class AnswerabilityJudge:
         m = RE_PAPERS_FOR_Q.search(q)
         if not m:
             return None
-        for word, tag in self.pos_words(m.group(1)):
-            if (len(word) >= 2 and (tag.startswith(_NOUN_POS) or tag == "v") and word not in primary
-                    and self.doc_freq(word) > 0 and self._specific(word, known=True)):
-                return f"检索到的段落没有写明“{word}”要交哪些材料"
-        return None
+        word = self._specific_word_absent(m.group(1), primary, verbs=True)
+        return f"检索到的段落没有写明“{word}”要交哪些材料" if word else None
 
     def missing_basis(self, q: str, primary: str) -> str | None:
         """"尾矿库的等别是按坝高和库容怎么划分的": the passage quoted must name the basis (坝高 or
@@ -976,10 +973,16 @@ class AnswerabilityJudge:
             words = {w for x in parts for w, _ in self.pos_words(x) if len(w) >= 2 and w not in GENERIC_BASIS}
             if parts and not any(x in primary for x in parts) and not any(w in primary for w in words):
                 return f"检索到的段落没有写明按“{'、'.join(parts)}”怎样划分"
-        for word, tag in self.pos_words(m.group(1)):
-            if (len(word) >= 2 and tag.startswith(_NOUN_POS) and word not in primary
+        word = self._specific_word_absent(m.group(1), primary)
+        return f"检索到的段落没有写明“{word}”怎样划分" if word else None
+
+    def _specific_word_absent(self, text: str, primary: str, verbs: bool = False) -> str | None:
+        """The first noun of ``text`` (or verb, with ``verbs``: 延期) that the corpus uses in few
+        passages and ``primary`` lacks: the thing a question names that the quoted passage is not about."""
+        for word, tag in self.pos_words(text):
+            if (len(word) >= 2 and (tag.startswith(_NOUN_POS) or (verbs and tag == "v")) and word not in primary
                     and self.doc_freq(word) > 0 and self._specific(word, known=True)):
-                return f"检索到的段落没有写明“{word}”怎样划分"
+                return word
         return None
 
     def missing_part(self, q: str, passages: list[str]) -> str | None:
