@@ -26,6 +26,7 @@ from kb.abstain import (RE_CONTACT_Q, RE_DATE, RE_DATE_Q, RE_MONEY, RE_MONEY_Q, 
 from kb.models import VALIDITY_IN_FORCE, Task
 from kb.offices import named_offices
 from kb.textnorm import normalize
+from kb.titles import RE_YEAR as RE_YEAR_IN_TITLE  # the years a title names (the index dates aliases by them)
 from kb.retrieval import Retriever
 from kb.store import Hit, SearchFilter
 
@@ -72,7 +73,6 @@ RE_ITEM_REF = re.compile(rf"([一二三四五六七八九十]+)\s*[、.．]?\s*(
 RE_TASK_REF = re.compile(r"(?:任务|第)\s*(\d+)\s*(?:项|条)?(?:任务)?")
 SENTENCE_END = re.compile(r"(?<=[。！？；!?;])|\n")
 RE_YEAR = re.compile(r"(19|20)\d{2}(?=年)")
-RE_YEAR_IN_TITLE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 RE_AFTER_TITLE = re.compile(r"的[^的]{0,8}$")  # "…判定标准的最后一项（": words after a title
 RE_QUOTED_NAME = re.compile(r"[“\"「]([^”\"」]{2,20})[”\"」]")
 
