@@ -1061,17 +1061,19 @@ class AnswerabilityJudge:
         # "特种作业操作证每隔几年复审一次": how often something is done that the corpus never names
         once = RE_DONE_ONCE.search(q) if RE_HOW_OFTEN.search(q) else None
         if once:
-            words = self.pos_words(once.group(1))
-            act = words[-1][0] if words else ""
+            # "巡查多久得来一次": the act is 巡查, not the 得来 or 多久 that follow it
+            words = [w for w, _ in self.pos_words(once.group(1)) if w not in NOT_ACTS and not RE_HOW_LONG_WORD.search(w)]
+            act = words[-1] if words else ""
             if len(act) >= 2 and not self.corpus_has(act) and not self.everyday(act):
                 return f"知识库中没有关于“{act}”的规定"
         # "每学期至少组织几次演练": a count per period, which a passage must give per that period
         period = RE_PERIOD_COUNT_Q.search(q)
         if period and not any(re.search(PERIOD_FORMS.get(period.group(1), re.escape(period.group(1))), p) for p in passages):
             return f"检索到的段落中没有按“每{period.group(1)}”计的次数"
-        per = RE_PER.search(q)  # "每平方米最多几个人" asks a rate: some passage must count per 平方米
-        if per and not any(re.search(PER_FORMS.get(per.group(1), re.escape(per.group(0))), p) for p in passages):
-            return f"检索到的段落中没有按“{per.group(0)}”计的数字"
+        # "每平方米最多几个人", "一吨煤提几块钱" ask a rate: some passage must count per 平方米, per 吨
+        per = RE_PER.search(q) or RE_PER_ONE.search(q)
+        if per and not any(re.search(PER_FORMS.get(per.group(1), "每" + re.escape(per.group(1))), p) for p in passages):
+            return f"检索到的段落中没有按“每{per.group(1)}”计的数字"
         # "应急计划区的半径是多少公里": the specific thing right before the question word must be in a
         # sentence that gives the figure (a distance in 公里 about something else does not answer)
         m = quantity_asked(q)
@@ -1284,7 +1286,8 @@ def figure_pattern(question: str) -> re.Pattern[str] | None:
         return re.compile(rf"{NUMBER}\s*级|特别重大|重大|较大|一般(?:事故|灾害|事件|突发)|[ⅠⅡⅢⅣIV]+\s*级")
     if m.group(1):
         units = UNITS[m.group(1)]
-        often = m.group(1) in TIME_QUESTION_UNITS and bool(RE_HOW_OFTEN.search(question))
+        often = m.group(1) in TIME_QUESTION_UNITS and bool(RE_HOW_OFTEN.search(question)) \
+            and not RE_AT_A_STRETCH.search(question)  # "一次最长能连续开几个小时": a duration
     elif m.group(3) and m.group(3).startswith("零点"):  # "指标是零点几": a decimal (0.03), not 5%
         return re.compile(r"(?<![\d.])\d+\.\d+(?![\d.])|零点[零一二三四五六七八九]+")
     elif m.group(3):  # a percentage: 5%, 百分之五
@@ -1292,6 +1295,8 @@ def figure_pattern(question: str) -> re.Pattern[str] | None:
     elif m.group(2) in ("多大面积", "面积多大") or (m.group(2) in ("多大范围", "范围多大") and "面积" in question):
         # "烧了多大面积", "受害森林面积在多大范围内"
         units = AREA_UNITS
+    elif m.group(2) == "多高" and RE_DEGREE_Q.search(question):  # "度数多高的白酒", "温度多高": degrees
+        units = UNITS["度"]
     elif m.group(2) in ("多远", "多高", "多深", "多宽", "多大半径", "半径多大", "多大范围", "范围多大"):
         units = DISTANCE_UNITS
     else:
@@ -1304,10 +1309,14 @@ RE_RANGE_AFTER = re.compile(r"\s*(?:以上|以下|以内|及以上|及以下)") 
 COUNT_NOUNS = {"人数", "总数", "数量", "总量", "总额", "数额", "数"}  # 职工人数: a count of 职工
 RE_GRADE_ASKED = re.compile(r"(?:算|属于|定为|定成|评为|划为|是|为|够)(?:第)?几级")
 RE_SHARE_BASE = re.compile(r"按(?:照)?([\u4e00-\u9fff]{2,8}?)的(?:百分之|多少%|多少％|多少比例|多大比例|什么比例)")  # 按营业收入的百分之几
+RE_DEGREE_Q = re.compile(r"(?:度数|温度|酒精度|气温|水温|油温)[^，,。？?]{0,4}?多高")
 RE_SHARE_Q = re.compile(r"(?:浓度|含量|纯度|占比|比例|比重|含水率)[^，,。？?]{0,6}?(?:多高|多大)")
 RE_SHARE = re.compile(rf"{NUMBER}\s*(?:[%％‰]|ppm|mg/m[3³]|g/m[3³]|毫克|克/立方米)|百分之[{CN_NUM}\d.]+|[<>≤≥]\s*\d")
 TIME_QUESTION_UNITS = ("天", "日", "个工作日", "小时", "个小时", "分钟", "年", "个月", "月")
 RE_HOW_OFTEN = re.compile(r"一次|一回|每隔|间隔|频次|周期")
+NOT_ACTS = {"来", "去", "得", "得来", "要", "要来", "需", "需要", "应", "应该", "应当", "必须", "得要", "就", "才", "再"}
+RE_HOW_LONG_WORD = re.compile(r"多久|多长|几|每隔|隔")
+RE_AT_A_STRETCH = re.compile(r"连续|最长|持续|一口气")
 RE_DONE_ONCE = re.compile(r"([\u4e00-\u9fff]{2,6}?)(?:一次|一回)")  # "每隔几年需要复审一次": what is done
 
 
@@ -1325,6 +1334,7 @@ PERIOD_FORMS = {"学期": r"学期", "季度": r"季度|每季", "半年": r"半
 
 # a rate asked for: "每平方米最多几个人", "每期培训多少课时" (每年, 每天 are how often, see figure_pattern)
 RE_PER = re.compile(r"每(平方米|立方米|公里|千米|吨|人|户|班|期|批|车|辆|台)")
+RE_PER_ONE = re.compile(r"(?<![\d第十百千万])[一1](平方米|立方米|公里|千米|吨)[\u4e00-\u9fff]{0,3}?(?:提|交|缴|收|罚|补|算|给|要)?(?:几|多少)")
 PER_FORMS = {"平方米": r"每平方米|/\s*(?:m2|m²|㎡|平方米)", "人": r"每人|人均|每名", "公里": r"每公里|每千米|/\s*km",
              "千米": r"每公里|每千米|/\s*km", "立方米": r"每立方米|/\s*(?:m3|m³)"}
 
@@ -1333,6 +1343,7 @@ PER_FORMS = {"平方米": r"每平方米|/\s*(?:m2|m²|㎡|平方米)", "人": r
 RE_MEMBERS_Q = re.compile(
     r"分别|具体是哪|具体有哪|哪些|哪几|是哪[\u4e00-\u9fff]{0,2}项"
     r"|[都各](?:叫|是|有|在)(?:什么|哪)|具体都?在(?:什么|哪)|(?:名字|名称)(?:是什么|有哪些)"  # 都叫什么, 都在什么位置
+    r"|都?包(?:括|含)(?:了)?(?:什么|哪|啥)"  # "那14项合作举措都包括什么"
 )
 RE_COUNTED = re.compile(rf"(?<![第\d{CN_NUM}])(\d+|[{CN_NUM}]+)(?:个|项|支|家|条|类|种|批|所|座|大|方面)")
 RE_PAPERS_Q = re.compile(r"(?:哪些|哪几[份样种项个类]?)(?:申请|证明|书面)?(材料|资料|证件|手续)")

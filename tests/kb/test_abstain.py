@@ -1241,3 +1241,41 @@ def test_a_count_per_period_needs_a_count_for_that_period(knows_all):
     assert "每学期" in reason(knows_all, q, ["本办法第十一条规定的单位，每年至少组织开展一次应急演练。"])
     assert reason(knows_all, q, ["学校每学期至少组织2次应急疏散演练。"]) is None
     assert reason(knows_all, "生产经营单位每年至少组织几次演练？", ["每年至少组织开展一次应急演练。"]) is None
+
+
+def test_degrees_asked_with_多高_are_degrees_not_heights(knows_all):
+    q = "存原酒的库房，度数多高的白酒就必须配乙醇浓度报警探头？"
+    assert figure_pattern(q).search("酒精度大于或等于38度的白酒库应安装乙醇浓度探测装置")
+    assert not figure_pattern(q).search("接地点沿储罐周长的间距不宜大于30m")
+    assert figure_pattern("储罐离地多高？").search("不大于30cm")
+
+
+def test_the_act_done_once_is_not_the_modal_after_it():
+    tk = Tokenizer()
+    judge = AnswerabilityJudge(doc_freq=lambda w: 5, titles=list, corpus_has=lambda w: w not in ("得来", "换证"),
+                               words=tk.words, pos_words=tk.pos_words, places=None, out_of_scope=None)
+    passages = ["实行每日防火巡查，并建立巡查记录；每3年复审1次。"]
+    # 巡查多久得来一次: 巡查 is what is done, and the corpus says it; 得来 is no act
+    assert reason(judge, "被列为重点单位之后，日常巡查多久得来一次？", passages) is None
+    assert "换证" in reason(judge, "每隔几年得复审换证一次？", passages)
+
+
+def test_a_rate_per_one_unit_needs_a_figure_per_unit(knows_all):
+    q = "井工煤矿提安全费用，现在的标准是一吨煤提几块钱？"
+    no_rate = ["第五十六条 违反本条例规定的，处5万元以上10万元以下的罚款。"]
+    assert "每吨" in reason(knows_all, q, no_rate)
+    assert reason(knows_all, q, ["井工煤矿每吨15元提取安全费用。"]) is None
+    assert reason(knows_all, "一次罚几块钱？", no_rate) is None  # 一次 is no unit of a rate
+
+
+def test_a_counted_set_asked_with_都包括什么_needs_its_members(knows_all):
+    q = "部长论坛上推出的那14项合作举措都包括什么？"
+    assert "14项合作举措" in reason(knows_all, q, ["成功举办部长论坛，建立相关合作机制，推出14项合作举措。"])
+    assert reason(knows_all, q, ["推出14项合作举措，包括建立灾害信息共享机制、联合培训等。"]) is None
+
+
+def test_hours_at_a_stretch_are_no_frequency(knows_all):
+    q = "拉危险货物的罐车司机，一次最长能连续开几个小时？"
+    assert not figure_pattern(q).search("氢气储罐防雷接地装置每半年至少检查、测量一次。")
+    assert figure_pattern(q).search("连续驾驶4小时应当停车休息")
+    assert figure_pattern("防雷装置多长时间检测一次？").search("每半年至少检查、测量一次")
