@@ -219,3 +219,11 @@ def test_when_a_document_was_issued_is_no_task_deadline():
     assert asks_deadline("应急预案体系建设什么时候完成？")
     assert not asks_deadline("《中卫市应急预案编制指南》是哪年印发的？")  # the guide's date, not a task's
     assert not asks_deadline("这个办法什么时候开始施行？")
+
+
+def test_一般_meaning_usually_is_a_question_word():
+    from kb.answer import _strip_question_words
+
+    # "一般罚多少钱": usually; 一般事故 is a grade and stays
+    assert "一般" not in _strip_question_words("电动车在楼道里充电，被查到一般罚多少钱？")
+    assert "一般事故" in _strip_question_words("发生一般事故罚多少钱？")
