@@ -381,7 +381,7 @@ class AnswerabilityJudge:
             lambda: self.referred_elsewhere(q, sentence),
             lambda: self.missing_body(q, sentence),
             lambda: self.missing_year(q, primary),
-            lambda: self.missing_contact(q, primary),
+            lambda: self.missing_contact(q, primary, sentence),
             lambda: self.missing_location(q, primary),
             lambda: self.missing_date(q, primary),
             lambda: self.missing_formula(q, primary, passages if figure_passages is None else figure_passages),
@@ -761,9 +761,12 @@ class AnswerabilityJudge:
                 return f"检索到的文件中没有{m.group(0)}年的内容"
         return None
 
-    def missing_contact(self, q: str, text: str) -> str | None:
+    def missing_contact(self, q: str, text: str, sentence: str = "") -> str | None:
         if RE_CONTACT_Q.search(q) and not phone_number(text):
             return "知识库中没有相关的电话号码或联系方式"
+        # "水上搜救的求救电话是多少": the 110 of another sentence is not the number of what is asked
+        if RE_CONTACT_Q.search(q) and sentence and not phone_number(sentence):
+            return "检索到的段落中没有问题所问的电话号码"
         if RE_ADDRESS_Q.search(q) and not RE_ADDRESS.search(text):
             return "知识库中没有相关的地址"
         return None

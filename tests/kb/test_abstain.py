@@ -1279,3 +1279,15 @@ def test_hours_at_a_stretch_are_no_frequency(knows_all):
     assert not figure_pattern(q).search("氢气储罐防雷接地装置每半年至少检查、测量一次。")
     assert figure_pattern(q).search("连续驾驶4小时应当停车休息")
     assert figure_pattern("防雷装置多长时间检测一次？").search("每半年至少检查、测量一次")
+
+
+def test_a_number_asked_for_is_in_the_sentence_quoted(knows_all):
+    q = "在海上遇险了，水上搜救的专用求救电话是多少？"
+    passage = "市应急联动中心通过“110”报警服务台受理突发事件报警。海上搜救工作由上海海上搜救中心负责组织、指挥。"
+    quoted = "海上搜救工作由上海海上搜救中心负责组织、指挥。"
+    assert "电话号码" in knows_all.judge(q, [passage], 1.0, sentence=quoted).reason
+    assert knows_all.judge(q, [passage], 1.0, sentence="市应急联动中心通过“110”报警服务台受理突发事件报警。").reason is None
+
+
+def test_food_samples_are_market_regulation(judge):
+    assert "市场监督管理部门" in reason(judge, "餐馆食品留样要保存多少小时以上？")
