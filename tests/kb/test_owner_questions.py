@@ -227,3 +227,10 @@ def test_一般_meaning_usually_is_a_question_word():
     # "一般罚多少钱": usually; 一般事故 is a grade and stays
     assert "一般" not in _strip_question_words("电动车在楼道里充电，被查到一般罚多少钱？")
     assert "一般事故" in _strip_question_words("发生一般事故罚多少钱？")
+
+
+def test_有份_asks_which_offices_take_part():
+    from kb.answer import asks_owner
+
+    assert asks_owner("干部实战大练兵那条，中卫应急局是全局各科室都有份吗？具体列了哪些？")
+    assert not asks_owner("这次培训我有份吗？")
