@@ -22,7 +22,7 @@ from ingest.metadata import zh_dates
 from ingest.patterns import RE_ARTICLE, RE_H1, RE_H2, RE_H3, RE_H4
 from kb.abstain import RE_YEAR as RE_YEAR_ASKED  # the year missing_year judges (2015年, 2015版)
 from kb.abstain import (RE_CONTACT_Q, RE_DATE, RE_DATE_Q, RE_MONEY, RE_MONEY_Q, AnswerabilityJudge, Judgement, date_asked as asks_date, figure_pattern, number_sentence,
-                        phone_number)
+                        phone_number, quantity_asked)
 from kb.models import VALIDITY_IN_FORCE, Task
 from kb.offices import named_offices
 from kb.textnorm import normalize
@@ -583,6 +583,9 @@ class Answerer:
         money = figure is None and bool(RE_MONEY_Q.search(question))
         best_hit, best_span, best_score = hits[0], None, -1.0
         figure_cover = 0.0  # the best coverage of a sentence that gives a figure in the unit asked
+        # ... by what the question asks about: its unit (米, 小时) and bound (最少) are in any figure
+        about = _without_quantity(question) if figure is not None else question
+        figure_about = 0.0
         # the sentence that gives a sum in 元 and shares most with the question, when a sum is asked
         money_best: tuple[float, Hit | None, tuple[int, int] | None] = (0.0, None, None)
         # "秦州区…": a local plan of another place (the 西安 plan) answers only when nothing else is near
@@ -610,6 +613,7 @@ class Answerer:
                     items = _items_after(text, e) if sentence.rstrip().endswith(("：", ":")) else ""
                     figure_cover = max(figure_cover, self.known_coverage(question, [own, sentence, items])
                                        if own or items else covered)
+                    figure_about = max(figure_about, self.known_coverage(about, [own, sentence, items]))
                     sc += 0.3
                 elif date_asked and date_asked.search(sentence) and covered >= self.kb.settings.figure_min_coverage:
                     sc += DATE_BONUS  # "最迟哪天前完成": the sentence with a date, if it is about the question
@@ -634,7 +638,8 @@ class Answerer:
                                    primary_title=best_hit.payload.get("title", ""),
                                    sentence=best_hit.payload.get("text", "")[best_span[0] : best_span[1]] if best_span else "",
                                    figure_passages=[_judged_text(h) for h in (here or figured)])
-        if verdict.answerable and figure is not None and figure_cover < self.kb.settings.figure_min_coverage:
+        if verdict.answerable and figure is not None and (figure_cover < self.kb.settings.figure_min_coverage
+                                                          or not figure_about):
             verdict = Judgement("检索到的段落中给出数字的句子与问题所问的不相符")
         # "能拿多少奖金": the sentence quoted gives no sum; one that does and shares enough with the
         # question is quoted instead ("给予最先举报人1000元至1万元的奖励")
@@ -843,6 +848,17 @@ def article_list(question: str) -> tuple[int, list[int]] | None:
     if not 2 <= len(numbers) <= MAX_LISTED_ARTICLES:
         return None
     return m.start(), numbers
+
+
+RE_BOUND_WORD = re.compile(r"最少|最多|至少|最长|最短|最高|最低|起码|顶多|不超过|不少于|不低于")
+
+
+def _without_quantity(question: str) -> str:
+    """"尾矿库坝顶的安全超高最少要留多少米" -> "尾矿库坝顶的安全超高要留": what a figure must be about."""
+    m = quantity_asked(question)
+    if m:
+        question = question[: m.start()] + " " + question[m.end() :]
+    return RE_BOUND_WORD.sub(" ", question)
 
 
 def _judged_text(hit: Hit) -> str:

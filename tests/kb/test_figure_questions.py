@@ -22,6 +22,8 @@ ANSWERED = [  # (question, what the quoted sentence must contain)
 NOT_ANSWERED = [
     "GB 30871里一级动火作业票的有效期是多长时间？",
     "接触粉尘的工人在岗期间的职业健康检查多久做一次？",
+    # 排气管要至少高于屋顶4米 shares only the unit and the bound (至少) with it
+    "尾矿库坝顶安全超高至少得留几米？",
 ]
 
 

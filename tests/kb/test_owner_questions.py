@@ -234,3 +234,11 @@ def test_有份_asks_which_offices_take_part():
 
     assert asks_owner("干部实战大练兵那条，中卫应急局是全局各科室都有份吗？具体列了哪些？")
     assert not asks_owner("这次培训我有份吗？")
+
+
+def test_what_a_figure_must_be_about_leaves_out_the_unit_and_bound():
+    from kb.answer import _without_quantity
+
+    about = _without_quantity("尾矿库坝顶的安全超高最少要留多少米？")
+    assert "尾矿库" in about and "超高" in about
+    assert "多少米" not in about and "最少" not in about
