@@ -64,6 +64,7 @@ RE_CONTACT_Q = re.compile(
     r"(电话|手机|号码|热线|邮箱|网址|传真|微信|联系方式)(号码?)?(是|为)?(多少|什么|哪个|几号|分别)"
     r"|(打|拨|联系)(什么|哪个|多少|哪)[^，。？]{0,3}(电话|号码|热线)|(电话|手机)号码|联系方式"
 )
+RE_NUMBER_Q = re.compile(r"(?:哪个|什么|啥)数(?![量据])|具体数(?:字|值)|数值是多少")
 RE_ADDRESS_Q = re.compile(r"地址|办公地点|在哪办公|位于哪|门牌")
 # a year and an edition word next to a cited title: "2023年施行的新版《X》", "《X》（2023版）", "《X》2023年修订版"
 RE_EDITION = re.compile(
@@ -190,6 +191,7 @@ RE_ADDRESS = re.compile(r"地址[:：]|[路街道巷]\d+号|\d+号[楼院]")
 RE_DATE = re.compile(r"\d{1,2}月\d{1,2}日|(19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2}|[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日")
 CN_NUM = "零〇一二两三四五六七八九十百千万亿半"
 NUMBER = rf"(?<!第)(?:\d+(?:\.\d+)?|[{CN_NUM}]+)"
+RE_DUE_BEFORE = re.compile(rf"{NUMBER}\s*(?:日|天|个工作日|个月)(?:前|以前|之前)")
 RE_MONEY = re.compile(rf"{NUMBER}\s*(?:万元|亿元|元)|{NUMBER}\s*倍")
 # the unit a quantity question asks in -> the units an answer may give it in
 UNITS: dict[str, str] = {
@@ -382,6 +384,7 @@ class AnswerabilityJudge:
             lambda: self.missing_body(q, sentence),
             lambda: self.missing_year(q, primary),
             lambda: self.missing_contact(q, primary, sentence),
+            lambda: self.missing_number(q, sentence),
             lambda: self.missing_location(q, primary),
             lambda: self.missing_date(q, primary),
             lambda: self.missing_formula(q, primary, passages if figure_passages is None else figure_passages),
@@ -771,6 +774,12 @@ class AnswerabilityJudge:
             return "知识库中没有相关的地址"
         return None
 
+    def missing_number(self, q: str, sentence: str) -> str | None:
+        """"死亡率要压到具体哪个数以下": a number, which "控制在自治区下达的指标以内" does not give."""
+        if sentence and RE_NUMBER_Q.search(q) and not _has_figure(sentence):
+            return "检索到的段落中没有问题所问的具体数值"
+        return None
+
     def missing_location(self, q: str, text: str) -> str | None:
         """"应急管理大学选址在哪个城市": the quoted passage must name a place (a city, a province, a
         district), not only speak of 选址."""
@@ -867,8 +876,10 @@ class AnswerabilityJudge:
             return "检索到的段落中没有写明月份"
         if not RE_DATE_Q.search(q) or RE_DATE.search(text):
             return None
-        if RE_DUE_Q.search(q) and RE_DUE.search(text):
-            return None  # "给的时间节点是哪天": a plan's deadline is "到2023年底", a day or not
+        if RE_DUE_Q.search(q) and (RE_DUE.search(text) or RE_DUE_BEFORE.search(text)):
+            # "给的时间节点是哪天": a plan's deadline is "到2023年底", a day or not; "最迟哪天之前要
+            # 申请": a day counted back from an event ("活动举办日的20日前")
+            return None
         return "检索到的段落中没有具体日期"
 
     def missing_members(self, q: str, passages: list[str], primary: str) -> str | None:
@@ -1347,8 +1358,9 @@ RE_MEMBERS_Q = re.compile(
     r"分别|具体是哪|具体有哪|哪些|哪几|是哪[\u4e00-\u9fff]{0,2}项"
     r"|[都各](?:叫|是|有|在)(?:什么|哪)|具体都?在(?:什么|哪)|(?:名字|名称)(?:是什么|有哪些)"  # 都叫什么, 都在什么位置
     r"|都?包(?:括|含)(?:了)?(?:什么|哪|啥)"  # "那14项合作举措都包括什么"
+    r"|是哪[几两一二三四五六七八九十]{1,2}(?:个|种|类|条|家|大)"  # "“六大系统”是哪六个"
 )
-RE_COUNTED = re.compile(rf"(?<![第\d{CN_NUM}])(\d+|[{CN_NUM}]+)(?:个|项|支|家|条|类|种|批|所|座|大|方面)")
+RE_COUNTED = re.compile(rf"(?<![第哪\d{CN_NUM}])(\d+|[{CN_NUM}]+)(?:个|项|支|家|条|类|种|批|所|座|大|方面)")
 RE_PAPERS_Q = re.compile(r"(?:哪些|哪几[份样种项个类]?)(?:申请|证明|书面)?(材料|资料|证件|手续)")
 # "安全生产许可证申请延期时需要提交哪些材料": the papers of a named procedure
 RE_PAPERS_FOR_Q = re.compile(r"([^，,。；;？?！!]{2,24}?)(?:的时候|时候|时)?(?:需要|要|得|应当|应该|须|必须)?(?:向[^，,。]{1,10})?"

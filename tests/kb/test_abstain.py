@@ -1291,3 +1291,31 @@ def test_a_number_asked_for_is_in_the_sentence_quoted(knows_all):
 
 def test_food_samples_are_market_regulation(judge):
     assert "市场监督管理部门" in reason(judge, "餐馆食品留样要保存多少小时以上？")
+
+
+def test_a_day_counted_back_from_an_event_answers_by_which_day(knows_all):
+    q = "办一场大型音乐节，主办方最迟哪天之前要向公安提安全许可申请？"
+    assert reason(knows_all, q, ["承办者应当在活动举办日的20日前提出安全许可申请。"]) is None
+    assert "日期" in reason(knows_all, q, ["公安机关应当自受理之日起7日内进行审查。"])
+
+
+def test_a_specific_number_asked_needs_a_number_in_the_sentence(knows_all):
+    q = "亿元GDP事故死亡率要压到具体哪个数以下？"
+    vague = "二是确保亿元GDP生产安全事故死亡率控制在自治区下达的指标以内；"
+    assert "具体数值" in knows_all.judge(q, [vague], 1.0, sentence=vague).reason
+    given = "亿元GDP生产安全事故死亡率控制在0.02以下；"
+    assert knows_all.judge(q, [given], 1.0, sentence=given).reason is None
+    assert knows_all.missing_number("这些数量都要上报吗？", vague) is None  # 数量 is no number asked
+
+
+def test_the_members_of_a_named_set_asked_as_是哪六个(knows_all):
+    q = "地下矿山的安全避险“六大系统”是哪六个？"
+    assert "六大系统" in reason(knows_all, q, ["全面建成安全避险六大系统。"])
+    assert reason(knows_all, q, ["安全避险六大系统包括监测监控、人员定位、紧急避险、压风自救、供水施救和通信联络系统。"]) is None
+    # 哪三个 is the question word, not a set the passage must list: "3" is explained in the passage
+    assert reason(knows_all, "值班说的“1+3+N”，中间那个“3”指的是哪三个人？", ["“3”即带班领导、值班员和驾驶员。"]) is None
+
+
+def test_a_holiday_is_not_education_business(judge):
+    assert judge.out_of_scope("村里组织上山打山火，能不能把放假在家的初中生也叫上？") is None
+    assert "教育部门" in judge.out_of_scope("学校放假安排是怎么定的？")
