@@ -21,7 +21,7 @@ from typing import Any
 from ingest.metadata import zh_dates
 from ingest.patterns import RE_ARTICLE, RE_H1, RE_H2, RE_H3, RE_H4
 from kb.abstain import RE_YEAR as RE_YEAR_ASKED  # the year missing_year judges (2015年, 2015版)
-from kb.abstain import (RE_CONTACT_Q, RE_DATE, RE_DATE_Q, RE_MONEY, RE_MONEY_Q, AnswerabilityJudge, Judgement, date_asked as asks_date, figure_pattern, number_sentence,
+from kb.abstain import (RE_CONTACT_Q, RE_DATE, RE_DATE_Q, RE_DUE_BEFORE, RE_MONEY, RE_MONEY_Q, AnswerabilityJudge, Judgement, date_asked as asks_date, figure_pattern, number_sentence,
                         phone_number, quantity_asked)
 from kb.models import VALIDITY_IN_FORCE, Task
 from kb.offices import named_offices
@@ -36,7 +36,8 @@ TASK_LIST_MAX = 30  # tasks an "X科负责哪些任务" answer lists (it always 
 MAX_TERM_WEIGHT = 6.0  # cap on a word's IDF weight in coverage, so one rare word cannot decide alone
 
 RE_BY_Q = re.compile(r"前|最迟|最晚|截止|截至|期限")
-RE_DATE_BY = re.compile(rf"(?:{RE_DATE.pattern})\s*(?:前|之前|以前|止)")
+# a day something is due by: 6月30日前, or counted back from an event (活动举办日的20日前)
+RE_DATE_BY = re.compile(rf"(?:{RE_DATE.pattern})\s*(?:前|之前|以前|止)|{RE_DUE_BEFORE.pattern}")
 DATE_BONUS = 0.6  # "哪天": a sentence giving a date beats a better-covering one without (11月底 is no day)
 RE_OWNER_Q = re.compile(
     r"(哪[一两二三四五六几]?个|哪些|什么|啥)(科室|部门|单位|处室|科(?![目学技普研])|机构)|谁(来)?(负责|牵头|主管|管|承担|落实|抓|干|搞|做|办|推进|推动|组织|实施)|"
@@ -45,8 +46,9 @@ RE_OWNER_Q = re.compile(
     r"归谁|由谁|谁[呢啊呀]?[？?]*\s*$|归口(?:在|到|于)?(?:哪|谁)|(?:压|下达|分配|指派|安排)给了?(?:谁|哪)|是谁的(活|事|任务|工作)|(任务|活儿?|事情?|工作)(是|归)谁的|谁的(任务|活|事)|"
     r"(责任|牵头|负责|配合|主责|归口|主办|主抓)(单位|科室|部门|处室|方)|哪个科(?![目学技普研])|谁家|"
     r"(牵头|负责|主抓|主管|在管)(落实|推进|实施|推动|组织|执行|办理)?的(是|有)?(谁|哪)|"  # 牵头的是谁, 牵头落实的是哪几家
-    r"(牵头|负责|主责|主抓|主管|承办|承担)的(科室|部门|单位|处室)(和(科室|部门|单位|处室))?(分别)?(是|有)(谁|哪[些个一]|哪[几两][个家])(?=[？?，。\s]|$)|"  # 负责的科室和单位是哪些, 牵头的科室是哪几个
-    r"哪[几两些]?[个家](科室|部门|单位|处室)?(在|来)?(抓|管|负责|牵头|落实|推进|承担)|"  # 是哪几家在抓
+    r"(牵头|负责|主责|主抓|主管|承办|承担)(这事|这件事|这项|这块|这个)?的(科室|部门|单位|处室)(和(科室|部门|单位|处室))?(分别)?(是|有)(谁|哪[些个一]|哪[几两][个家])(?=[？?，。\s]|$)|"  # 负责的科室和单位是哪些, 牵头的科室是哪几个
+    r"哪[几两些]?[个家](科室|部门|单位|处室)?(在|来)?(抓|管|负责|牵头|落实|推进|承担)|"
+    r"哪[几两些]?(?:家|个(?=科室|部门|单位|处室))(科室|部门|单位|处室)?(在|来)?(干|搞|做|办)|"  # 是哪几家在干  # 是哪几家在抓
     r"(是不是|是否|是).{0,14}(负责|牵头|主管|承担)|(负责|牵头|主管)(吗|么)|"
     r"(科室|处室|部门|单位)都?(有份|有分|参与|沾边)"  # 是全局各科室都有份吗
 )

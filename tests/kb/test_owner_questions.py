@@ -242,3 +242,11 @@ def test_what_a_figure_must_be_about_leaves_out_the_unit_and_bound():
     about = _without_quantity("尾矿库坝顶的安全超高最少要留多少米？")
     assert "尾矿库" in about and "超高" in about
     assert "多少米" not in about and "最少" not in about
+
+
+def test_owners_asked_as_负责这事的科室_or_哪几家在干():
+    from kb.answer import asks_owner
+
+    assert asks_owner("中卫力争年内创建不少于20家标准化企业，负责这事的科室有哪些")
+    assert asks_owner("那种随机暗访抽查，中卫应急局是哪几家在干？")
+    assert not asks_owner("哪个在干活？")  # no office or 家
