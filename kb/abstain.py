@@ -93,10 +93,10 @@ RE_INCIDENT_ASPECT = re.compile(
 )
 # a sum of money without its unit: "罚款多少", "对企业罚多少", "赔偿是多少", "预算总额是多少"
 # (多少钱 and 多少元 are units)
-MONEY_WORDS = r"罚款|罚金|罚|赔偿|赔|补偿|补助|补贴|奖励|奖金|预算|经费|资金|投资|拨款|总额|金额|收费|价格|价钱|保额|保险金额|保费"
-RE_PRICE_WORD = re.compile(r"收费|价格|价钱|保额|保险金额|保费")  # a price or an insured sum: a fine is neither
+MONEY_WORDS = r"罚款|罚金|罚|赔偿|赔|补偿|补助|补贴|津贴|奖励|奖金|预算|经费|资金|投资|拨款|总额|金额|收费|价格|价钱|保额|保险金额|保费"
+RE_PRICE_WORD = re.compile(r"收费|价格|价钱|保额|保险金额|保费|津贴")  # a price, an insured sum or an allowance: a fine is none
 RE_MONEY_Q = re.compile(
-    rf"(?:{MONEY_WORDS})(?:标准)?(?:是|为|大概|一般|大约|能|会|要|得|最多|最少|至少|金额|数额)*"
+    rf"(?:{MONEY_WORDS})(?:[，,]?标准)?(?:是|为|大概|一般|大约|能|会|要|得|最多|最少|至少|金额|数额|定的|定为|定在)*"
     r"(?:多少|几)(?![人天日年个名次项倍分钱元块])"
     # or the sum after: "发多少高温津贴", "安排了多少财政专项资金"
     r"|多少[\u4e00-\u9fff]{0,4}?(?:津贴|补贴|补助金?|奖金|罚款|资金|经费|预算|工资|薪酬|赔偿金|补偿金|抚恤金|费)"
@@ -910,6 +910,10 @@ class AnswerabilityJudge:
                     rest = re.split(r"[。；;\n]", p[m.end() : m.end() + 300], maxsplit=1)[0]
                     if RE_LIST_AFTER.search(rest):
                         return None
+                    # "推进源头治本、法治固基、科技赋能、人才强队“四个建设”": the members named before it
+                    before = re.split(r"[。；;]", p[max(0, m.start() - 120) : m.start()])[-1]
+                    if RE_LIST_BEFORE.search(re.sub(r"\s+", "", before)):
+                        return None
         if not mentioned and _list_markers(primary) >= 2:
             return None  # "三个目标分别是什么" answered by 一是…二是…三是
         return f"检索到的段落提到了“{labels[0]}”，但没有列出具体是哪些"
@@ -1359,7 +1363,9 @@ RE_MEMBERS_Q = re.compile(
     r"|[都各](?:叫|是|有|在)(?:什么|哪)|具体都?在(?:什么|哪)|(?:名字|名称)(?:是什么|有哪些)"  # 都叫什么, 都在什么位置
     r"|都?包(?:括|含)(?:了)?(?:什么|哪|啥)"  # "那14项合作举措都包括什么"
     r"|是哪[几两一二三四五六七八九十]{1,2}(?:个|种|类|条|家|大)"  # "“六大系统”是哪六个"
+    r"|逐条|逐项|一一列|列一下|每[条项](?:都)?(?:写|说|讲)的?(?:什么|啥|是)|具体内容"  # "十项重点任务能逐条列一下吗"
 )
+RE_LIST_BEFORE = re.compile(r"(?:[\u4e00-\u9fff]{2,10}、){2,}[\u4e00-\u9fff]{2,10}(?:等)?[“\"]$")  # the named set in quotes
 RE_COUNTED = re.compile(rf"(?<![第哪\d{CN_NUM}])(\d+|[{CN_NUM}]+)(?:个|项|支|家|条|类|种|批|所|座|大|方面)")
 RE_PAPERS_Q = re.compile(r"(?:哪些|哪几[份样种项个类]?)(?:申请|证明|书面)?(材料|资料|证件|手续)")
 # "安全生产许可证申请延期时需要提交哪些材料": the papers of a named procedure

@@ -1319,3 +1319,21 @@ def test_the_members_of_a_named_set_asked_as_是哪六个(knows_all):
 def test_a_holiday_is_not_education_business(judge):
     assert judge.out_of_scope("村里组织上山打山火，能不能把放假在家的初中生也叫上？") is None
     assert "教育部门" in judge.out_of_scope("学校放假安排是怎么定的？")
+
+
+def test_a_counted_set_asked_item_by_item_needs_its_members(knows_all):
+    mention = ["我市今年将扎实推进“十项重点任务”，进一步健全灾害隐患排查机制。"]
+    assert "十项重点任务" in reason(knows_all, "那“十项重点任务”，能逐条列一下具体内容吗？", mention)
+    assert "36条措施" in reason(knows_all, "中卫“36条措施”具体每条写的什么？", ["贯彻中卫市“36条措施”，立足标本兼治。"])
+    # members named before the quoted count answer it; an unquoted run of words before 手续 is no set
+    listed = ["大力推进源头治本、法治固基、科技赋能、\n人才强队“四个建设”，全力以赴构建新格局。"]
+    assert reason(knows_all, "宝鸡提的“四个建设”，到底是哪四个方面？", listed) is None
+    assert "四个建设" in reason(knows_all, "宝鸡提的“四个建设”，到底是哪四个方面？", ["扎实推进“四个建设”，全面强化“四个体系”。"])
+
+
+def test_an_allowance_or_insured_sum_needs_its_own_figure(knows_all):
+    fines = ["第三十六条 未设置安全总监的，处五万元以上十万元以下的罚款。"]
+    assert "津贴" in reason(knows_all, "安全总监每月有没有专门岗位津贴，标准是多少？", fines)
+    assert reason(knows_all, "安全总监岗位津贴标准是多少？", ["安全总监岗位津贴每月500元。"]) is None
+    assert "金额" in reason(knows_all, "给救援人员买的意外伤害保险，每人保额定的是多少？",
+                          ["应当为专业应急救援人员购买人身意外伤害保险。"])
