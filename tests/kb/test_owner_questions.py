@@ -250,3 +250,10 @@ def test_owners_asked_as_负责这事的科室_or_哪几家在干():
     assert asks_owner("中卫力争年内创建不少于20家标准化企业，负责这事的科室有哪些")
     assert asks_owner("那种随机暗访抽查，中卫应急局是哪几家在干？")
     assert not asks_owner("哪个在干活？")  # no office or 家
+
+
+def test_哪个口子_asks_which_office():
+    from kb.answer import asks_owner
+
+    assert asks_owner("村里“一本通+处置卡片”的预案模式，中卫是哪个口子在推？")
+    assert not asks_owner("堤坝决了个口子怎么办？")
