@@ -1291,6 +1291,7 @@ def test_a_number_asked_for_is_in_the_sentence_quoted(knows_all):
 
 def test_food_samples_are_market_regulation(judge):
     assert "市场监督管理部门" in reason(judge, "餐馆食品留样要保存多少小时以上？")
+    assert "文化和旅游部门" in reason(judge, "节假日旅游景区的最大承载量是按什么方法核定的？")
 
 
 def test_a_day_counted_back_from_an_event_answers_by_which_day(knows_all):
