@@ -1338,3 +1338,11 @@ def test_an_allowance_or_insured_sum_needs_its_own_figure(knows_all):
     assert reason(knows_all, "安全总监岗位津贴标准是多少？", ["安全总监岗位津贴每月500元。"]) is None
     assert "金额" in reason(knows_all, "给救援人员买的意外伤害保险，每人保额定的是多少？",
                           ["应当为专业应急救援人员购买人身意外伤害保险。"])
+
+
+def test_degrees_are_a_figure_and_比例具体是多少_a_share(knows_all):
+    q = "酒精度数达到多少的白酒库必须装乙醇浓度探测装置？"
+    assert reason(knows_all, q, ["以及酒精度大于或等于38度的白酒库应安装乙醇浓度探测装置。"]) is None
+    q = "高危行业专职安全生产管理人员配备比例具体是多少？"
+    assert figure_pattern(q) is not None
+    assert reason(knows_all, q, ["应当按照市人民政府规定的比例、人数配备专职安全生产管理人员。"]) is not None
