@@ -400,6 +400,7 @@ class AnswerabilityJudge:
             lambda: self.missing_part(q, passages),
             lambda: self.missing_basis(q, primary),
             lambda: self.papers_of_other(q, primary),
+            lambda: self.fine_of_other(q, primary),
         ):
             reason = check()
             if reason:
@@ -977,6 +978,21 @@ class AnswerabilityJudge:
         word = self._specific_word_absent(m.group(1), primary, verbs=True)
         return f"检索到的段落没有写明“{word}”要交哪些材料" if word else None
 
+    def fine_of_other(self, q: str, primary: str) -> str | None:
+        """"电动自行车推进楼道里充电，个人会被罚多少钱": the fine quoted must be for that act; a
+        passage with none of the act's specific words (森林防火's fine for 个人) fines something else."""
+        m = RE_FINE_Q.search(q)
+        if not m:
+            return None
+        act = q[: m.start()]
+        words = [w for w, tag in self.pos_words(act)
+                 if len(w) >= 2 and (tag.startswith(_NOUN_POS) or tag == "v") and self.doc_freq(w) > 0
+                 and self._specific(w, known=True)]
+        # two or more: one specific word (护林员 in "被护林员逮到") may be an incidental detail
+        if len(words) >= 2 and not any(w in primary for w in words):
+            return f"检索到的段落中没有关于“{words[0]}”的罚则"
+        return None
+
     def missing_basis(self, q: str, primary: str) -> str | None:
         """"尾矿库的等别是按坝高和库容怎么划分的": the passage quoted must name the basis (坝高 or
         库容), not only the thing divided; and "尾矿库的风险等级是按什么标准划分的" must be about
@@ -1366,6 +1382,7 @@ RE_MEMBERS_Q = re.compile(
     r"|逐条|逐项|一一列|列一下|每[条项](?:都)?(?:写|说|讲)的?(?:什么|啥|是)|具体内容"  # "十项重点任务能逐条列一下吗"
 )
 RE_LIST_BEFORE = re.compile(r"(?:[\u4e00-\u9fff]{2,10}、){2,}[\u4e00-\u9fff]{2,10}(?:等)?[“\"]$")  # the named set in quotes
+RE_FINE_Q = re.compile(r"(?:会被|被|要|得|会|将)?罚(?:款)?(?:多少|几)")
 RE_COUNTED = re.compile(rf"(?<![第哪\d{CN_NUM}])(\d+|[{CN_NUM}]+)(?:个|项|支|家|条|类|种|批|所|座|大|方面)")
 RE_PAPERS_Q = re.compile(r"(?:哪些|哪几[份样种项个类]?)(?:申请|证明|书面)?(材料|资料|证件|手续)")
 # "安全生产许可证申请延期时需要提交哪些材料": the papers of a named procedure

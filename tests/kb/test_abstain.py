@@ -1346,3 +1346,16 @@ def test_degrees_are_a_figure_and_比例具体是多少_a_share(knows_all):
     q = "高危行业专职安全生产管理人员配备比例具体是多少？"
     assert figure_pattern(q) is not None
     assert reason(knows_all, q, ["应当按照市人民政府规定的比例、人数配备专职安全生产管理人员。"]) is not None
+
+
+def test_a_fine_asked_for_an_act_must_be_that_acts_fine():
+    tk = Tokenizer()
+    rare = {"电动", "自行车", "充电", "护林员"}
+    judge = AnswerabilityJudge(doc_freq=lambda w: 3 if w in rare else 100, titles=list, corpus_has=lambda w: True,
+                               words=tk.words, pos_words=tk.pos_words, rare_df=lambda: 20, places=None, out_of_scope=None)
+    forest = ["第四十八条 森林、林木、林地的经营单位或者个人未履行森林防火责任的，对个人处500元以上5000元以下罚款。"]
+    assert "罚则" in reason(judge, "电动自行车推进楼道里充电，个人会被罚多少钱？", forest)
+    assert reason(judge, "电动自行车推进楼道里充电，个人会被罚多少钱？",
+                  ["电动自行车在楼道内充电的，对个人处200元以上1000元以下罚款。"]) is None
+    # one specific word (被护林员逮到) may be an incidental detail of the act
+    assert reason(judge, "防火期上坟烧纸被护林员逮到，个人会被罚多少钱？", forest) is None
