@@ -640,8 +640,9 @@ class Answerer:
                                    primary_title=best_hit.payload.get("title", ""),
                                    sentence=best_hit.payload.get("text", "")[best_span[0] : best_span[1]] if best_span else "",
                                    figure_passages=[_judged_text(h) for h in (here or figured)])
-        if verdict.answerable and figure is not None and (figure_cover < self.kb.settings.figure_min_coverage
-                                                          or not figure_about):
+        # figure_min_coverage 0 turns both off: no sentence giving the figure is judged for relevance
+        bar = self.kb.settings.figure_min_coverage
+        if verdict.answerable and figure is not None and (figure_cover < bar or (bar > 0 and not figure_about)):
             verdict = Judgement("检索到的段落中给出数字的句子与问题所问的不相符")
         # "能拿多少奖金": the sentence quoted gives no sum; one that does and shares enough with the
         # question is quoted instead ("给予最先举报人1000元至1万元的奖励")

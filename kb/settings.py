@@ -76,7 +76,8 @@ class Settings(BaseSettings):
     rerank_depth: int = Field(20, ge=0, le=100)  # measured: benchmark+dev hit@5 0.90 -> 0.94 (BM25, USE)
     rerank_rank_penalty: float = Field(0.02, ge=0.0, le=1.0)
     # "多少天 / 几个人 / 多远" questions: abstain when no sentence giving a figure in that unit covers at
-    # least this share of the question (氢气储罐…每半年检查 does not answer how often health checks are)
+    # least this share of the question (氢气储罐…每半年检查 does not answer how often health checks are),
+    # or none of what it asks about besides its unit and bound (尾矿库安全超高 vs 排气管高于屋顶4米); 0: off
     figure_min_coverage: float = Field(0.2, ge=0.0, lt=1.0)  # measured on the dev sets: 0.2 (0.25 costs answers)
     task_match_threshold: float = 0.3  # the same, for picking the task an owner/deadline question means
 
