@@ -51,6 +51,11 @@ def reason(judge, q, passages=("无关的段落。",), coverage=1.0):
     return judge.judge(q, list(passages), coverage).reason
 
 
+def quoting(judge, q, sentence, passage=None):
+    """The reason ``judge`` gives when the answer would quote ``sentence`` (from ``passage``)."""
+    return judge.judge(q, [passage or sentence], 1.0, sentence=sentence).reason
+
+
 def test_people_are_never_named(judge):
     assert "不记载人员姓名" in reason(judge, "应急协调科科长是谁？")
     assert "不记载人员姓名" in reason(judge, "执法支队的队长姓什么？")
@@ -785,8 +790,8 @@ def test_a_verb_jieba_does_not_know_is_no_name_when_an_object_follows():
 def test_a_matter_handed_to_a_regulation_the_corpus_lacks(judge):
     handed = "第三十六条 核电厂核事故的应急处置和调查处理，依照《核电厂核事故应急管理条例》的规定执行。"
     q = "核电厂出事故时，场外应急状态分成哪几级？"
-    assert "核电厂核事故应急管理条例" in judge.judge(q, [handed], 1.0, sentence=handed).reason
-    assert judge.judge("核电厂核事故的应急处置按什么规定执行？", [handed], 1.0, sentence=handed).reason is None
+    assert "核电厂核事故应急管理条例" in quoting(judge, q, handed)
+    assert quoting(judge, "核电厂核事故的应急处置按什么规定执行？", handed) is None
     # a stored regulation is answered from itself; a referral inside a duty is no hand-over
     stored = "矿山事故的处理，依照《中华人民共和国安全生产法》的规定执行。"
     assert judge.referred_elsewhere(q, stored) is None
@@ -875,9 +880,9 @@ def test_a_share_of_something_needs_a_figure_of_that_base(knows_all):
 def test_which_bureau_needs_a_sentence_that_names_one(knows_all):
     q = "密室逃脱的安全监管责任清单里，牵头监管部门是哪个局？"
     issued = "出台我市密室逃脱、玻璃栈道等新行业新业态安全监管责任清单。"
-    assert "哪个局" in knows_all.judge(q, [issued], 1.0, sentence=issued).reason
+    assert "哪个局" in quoting(knows_all, q, issued)
     named = "密室逃脱由市文化和旅游局牵头监管。"
-    assert knows_all.judge(q, [named], 1.0, sentence=named).reason is None
+    assert quoting(knows_all, q, named) is None
 
 
 def test_asking_whether_something_is_legal_names_no_document(judge):
@@ -1285,8 +1290,8 @@ def test_a_number_asked_for_is_in_the_sentence_quoted(knows_all):
     q = "在海上遇险了，水上搜救的专用求救电话是多少？"
     passage = "市应急联动中心通过“110”报警服务台受理突发事件报警。海上搜救工作由上海海上搜救中心负责组织、指挥。"
     quoted = "海上搜救工作由上海海上搜救中心负责组织、指挥。"
-    assert "电话号码" in knows_all.judge(q, [passage], 1.0, sentence=quoted).reason
-    assert knows_all.judge(q, [passage], 1.0, sentence="市应急联动中心通过“110”报警服务台受理突发事件报警。").reason is None
+    assert "电话号码" in quoting(knows_all, q, quoted, passage)
+    assert quoting(knows_all, q, "市应急联动中心通过“110”报警服务台受理突发事件报警。", passage) is None
 
 
 def test_food_samples_are_market_regulation(judge):
@@ -1302,11 +1307,9 @@ def test_a_day_counted_back_from_an_event_answers_by_which_day(knows_all):
 
 def test_a_specific_number_asked_needs_a_number_in_the_sentence(knows_all):
     q = "亿元GDP事故死亡率要压到具体哪个数以下？"
-    vague = "二是确保亿元GDP生产安全事故死亡率控制在自治区下达的指标以内；"
-    assert "具体数值" in knows_all.judge(q, [vague], 1.0, sentence=vague).reason
-    given = "亿元GDP生产安全事故死亡率控制在0.02以下；"
-    assert knows_all.judge(q, [given], 1.0, sentence=given).reason is None
-    assert knows_all.missing_number("这些数量都要上报吗？", vague) is None  # 数量 is no number asked
+    assert "具体数值" in quoting(knows_all, q, "二是确保亿元GDP生产安全事故死亡率控制在自治区下达的指标以内；")
+    assert quoting(knows_all, q, "亿元GDP生产安全事故死亡率控制在0.02以下；") is None
+    assert knows_all.missing_number("这些数量都要上报吗？", "控制在下达的指标以内。") is None  # 数量 is no number asked
 
 
 def test_the_members_of_a_named_set_asked_as_是哪六个(knows_all):
