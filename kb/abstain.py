@@ -766,11 +766,12 @@ class AnswerabilityJudge:
         return None
 
     def missing_contact(self, q: str, text: str, sentence: str = "") -> str | None:
-        if RE_CONTACT_Q.search(q) and not phone_number(text):
-            return "知识库中没有相关的电话号码或联系方式"
-        # "水上搜救的求救电话是多少": the 110 of another sentence is not the number of what is asked
-        if RE_CONTACT_Q.search(q) and sentence and not phone_number(sentence):
-            return "检索到的段落中没有问题所问的电话号码"
+        if RE_CONTACT_Q.search(q):
+            if not phone_number(text):
+                return "知识库中没有相关的电话号码或联系方式"
+            # "水上搜救的求救电话是多少": the 110 of another sentence is not the number of what is asked
+            if sentence and not phone_number(sentence):
+                return "检索到的段落中没有问题所问的电话号码"
         if RE_ADDRESS_Q.search(q) and not RE_ADDRESS.search(text):
             return "知识库中没有相关的地址"
         return None
@@ -984,10 +985,7 @@ class AnswerabilityJudge:
         m = RE_FINE_Q.search(q)
         if not m:
             return None
-        act = q[: m.start()]
-        words = [w for w, tag in self.pos_words(act)
-                 if len(w) >= 2 and (tag.startswith(_NOUN_POS) or tag == "v") and self.doc_freq(w) > 0
-                 and self._specific(w, known=True)]
+        words = self._specific_words(q[: m.start()], verbs=True)
         # two or more: one specific word (护林员 in "被护林员逮到") may be an incidental detail
         if len(words) >= 2 and not any(w in primary for w in words):
             return f"检索到的段落中没有关于“{words[0]}”的罚则"
@@ -1010,14 +1008,16 @@ class AnswerabilityJudge:
         word = self._specific_word_absent(m.group(1), primary)
         return f"检索到的段落没有写明“{word}”怎样划分" if word else None
 
+    def _specific_words(self, text: str, verbs: bool = False) -> list[str]:
+        """The nouns of ``text`` (and verbs, with ``verbs``: 延期, 充电) that the corpus uses in few passages."""
+        return [word for word, tag in self.pos_words(text)
+                if len(word) >= 2 and (tag.startswith(_NOUN_POS) or (verbs and tag == "v"))
+                and self.doc_freq(word) > 0 and self._specific(word, known=True)]
+
     def _specific_word_absent(self, text: str, primary: str, verbs: bool = False) -> str | None:
-        """The first noun of ``text`` (or verb, with ``verbs``: 延期) that the corpus uses in few
-        passages and ``primary`` lacks: the thing a question names that the quoted passage is not about."""
-        for word, tag in self.pos_words(text):
-            if (len(word) >= 2 and (tag.startswith(_NOUN_POS) or (verbs and tag == "v")) and word not in primary
-                    and self.doc_freq(word) > 0 and self._specific(word, known=True)):
-                return word
-        return None
+        """The first specific word of ``text`` that ``primary`` lacks: the thing a question names that
+        the quoted passage is not about."""
+        return next((w for w in self._specific_words(text, verbs) if w not in primary), None)
 
     def missing_part(self, q: str, passages: list[str]) -> str | None:
         """"114次应急响应里，一级响应有几次" asks for a part of a total the question states: a
