@@ -209,7 +209,7 @@ UNITS: dict[str, str] = {
 }
 # 多少天 / 几个人 / 多远; not 哪几个 (asks which), 好几家, 十几天 or 连着几个月 (state a number)
 RE_QUANTITY_Q = re.compile(
-    r"(?:(?<!第)多少(?:万|千|十万|百万)?|(?<![哪好十这那第着续])几)(" + "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True)) + r")|(多远|多高|多深|多宽|多大半径|半径多大|多大范围|范围多大|多大面积|面积多大|多长时间|多久)|(零点几|零点多少|百分之多少|百分之几|多少%|多少％|比例是多少|占比多少|多少比例|多大比例|多大的比例|什么比例|多少个百分点|几个百分点|(?:占比|比例)(?:具体|到底|大概)?(?:达到|要达到|是|为)多少)"
+    r"(?:(?<!第)多少(?:万|千|十万|百万)?|(?<![哪好十这那第着续])几)(" + "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True)) + r")|(多远|多高|多深|多宽|多大半径|半径多大|多大范围|范围多大|多大面积|面积多大|多长时间|多久|年龄(?:上限|下限|限制)|多大(?:年纪|岁数|年龄)|(?:年纪|年龄)多大)|(零点几|零点多少|百分之多少|百分之几|多少%|多少％|比例是多少|占比多少|多少比例|多大比例|多大的比例|什么比例|多少个百分点|几个百分点|(?:占比|比例)(?:具体|到底|大概)?(?:达到|要达到|是|为)多少)"
 )
 # "学历和工作年限有什么要求": the things a requirement is asked of, right before the question
 RE_REQUIREMENT_Q = re.compile(r"([\u4e00-\u9fff、]{2,16}?)(?:方面)?(?:上)?(?:有|是|作了|做了)?(?:什么|哪些|啥)(?:具体)?(?:要求|条件|限制)")
@@ -1117,6 +1117,13 @@ class AnswerabilityJudge:
             reason = self._noun_without_figure(tagged[-1] if tagged else None, True, passages, pattern)
             if reason:
                 return reason
+        # "干滩长度最小多少米": the thing measured, right before its measure word, likewise
+        measured = RE_MEASURED.search(q[: m.start()]) if m else None
+        if measured:
+            tagged = [t for t in self.pos_words(measured.group(1)) if len(t[0]) >= 2]
+            reason = self._noun_without_figure(tagged[-1] if tagged else None, False, passages, pattern)
+            if reason:
+                return reason
         # "按营业收入的百分之几": a share of what; a share of 年收入 is no share of 营业收入
         # (without its time or a trailing count: 上一年营业收入 -> 营业收入, which 上一年度营业收入
         # names; 职工人数 -> 职工, which 职工总数 names too)
@@ -1248,7 +1255,8 @@ GENERIC_AREAS = set("开发区 高新区 新区 园区 景区 社区 城区 辖�
 
 
 def _place_base(word: str) -> str:
-    """"西安市" -> "西安": the name the gazetteer lists."""
+    """"西安市" -> "西安": the name the gazetteer lists; "北京市政府" (one word to jieba) -> "北京"."""
+    word = re.sub(r"(?<=[省市区县州盟])(?:人民)?政府$", "", word)
     base = re.sub(r"(省|市|自治区|地区|区|县|州|盟)$", "", word)
     return base if len(base) >= 2 else word  # 杭州, 郑州 are names themselves, not 杭 + 州
 
@@ -1331,6 +1339,8 @@ def figure_pattern(question: str) -> re.Pattern[str] | None:
         units = AREA_UNITS
     elif m.group(2) == "多高" and RE_DEGREE_Q.search(question):  # "度数多高的白酒", "温度多高": degrees
         units = UNITS["度"]
+    elif m.group(2).startswith(("年", "多大年", "多大岁")):  # "司机有没有年龄上限", "多大年纪": an age in 岁
+        units = UNITS["岁"]
     elif m.group(2) in ("多远", "多高", "多深", "多宽", "多大半径", "半径多大", "多大范围", "范围多大"):
         units = DISTANCE_UNITS
     else:
@@ -1341,6 +1351,7 @@ def figure_pattern(question: str) -> re.Pattern[str] | None:
 RE_YEAR_NAMED = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*年")
 RE_RANGE_AFTER = re.compile(r"\s*(?:以上|以下|以内|及以上|及以下)")  # 3人以上: a bound, not a count
 COUNT_NOUNS = {"人数", "总数", "数量", "总量", "总额", "数额", "数"}  # 职工人数: a count of 职工
+RE_MEASURED = re.compile(r"([\u4e00-\u9fff]{2,8}?)的?(?:长度|高度|宽度|深度|厚度|间距|直径|半径)")  # 干滩长度
 RE_GRADE_ASKED = re.compile(r"(?:算|属于|定为|定成|评为|划为|是|为|够)(?:第)?几级")
 RE_SHARE_BASE = re.compile(r"按(?:照)?([\u4e00-\u9fff]{2,8}?)的(?:百分之|多少%|多少％|多少比例|多大比例|什么比例)")  # 按营业收入的百分之几
 RE_DEGREE_Q = re.compile(r"(?:度数|温度|酒精度|气温|水温|油温)[^，,。？?]{0,4}?多高")
