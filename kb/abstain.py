@@ -102,6 +102,8 @@ RE_MONEY_Q = re.compile(
     r"|多少[\u4e00-\u9fff]{0,4}?(?:津贴|补贴|补助金?|奖金|罚款|资金|经费|预算|工资|薪酬|赔偿金|补偿金|抚恤金|费)"
 )
 # whether a planned thing finally happened: "示范县最后有没有通过国家评议" (plans state intentions)
+RE_ADDED_Q = re.compile(r"新增(?:了|加了)?(?:哪些|哪几|什么|啥)")
+RE_ADDED = re.compile(r"新增|增加|增列|增补|列入|纳入|新设")
 RE_OUTCOME_Q = re.compile(r"(?:最后|最终|后来)[^，。？?]{0,6}?(?:有没有|是否|有无|了没有|了没|了吗)")
 RE_OUTCOME = re.compile(r"已经?|获得|荣获|被(?:评|命名|授予|认定)|通过了|成功")
 # a theme or slogan asked for: "安全生产月的活动主题是什么"
@@ -114,7 +116,7 @@ RE_THRESHOLD_Q = re.compile(r"(?:才算|就算|才能算|才属于|算作|划为
 # a kind of a thing that comes in kinds: 草原火灾 (not 森林火灾), 煤矿事故, 地震灾害
 RE_KIND = re.compile(r"(草原|森林|煤矿|非煤矿山|矿山|建筑|道路交通|铁路交通|水上交通|交通|火灾|地震|地质|气象|洪涝|海洋|特种设备|危险化学品|烟花爆竹)(火灾|事故|灾害|灾情)"
                      r"|(?<=突发)(环境|公共卫生|社会安全)(事件)"
-                     r"|(经营|安全生产|使用|购买|运输|道路运输|储存)(许可证)(?!件)")
+                     r"|(经营|安全生产|使用|购买|运输|道路运输|储存|零售|批发)(许可证)(?!件)")
 # a named storm: 台风“杜苏芮”, “利奇马”台风
 RE_NAMED_STORM = re.compile(r"(?:台风|飓风|热带风暴)\s*[“\"「]([^”\"」]{2,8})[”\"」]|[“\"「]([^”\"」]{2,8})[”\"」]\s*号?(?:台风|飓风|热带风暴)")
 # a named incident: 郑州“7·20”特大暴雨, 响水“3·21”爆炸 (a middle dot between month and day)
@@ -211,6 +213,9 @@ UNITS: dict[str, str] = {
 RE_QUANTITY_Q = re.compile(
     r"(?:(?<!第)多少(?:万|千|十万|百万)?|(?<![哪好十这那第着续])几)(" + "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True)) + r")|(多远|多高|多深|多宽|多大半径|半径多大|多大范围|范围多大|多大面积|面积多大|多长时间|多久|年龄(?:上限|下限|限制)|多大(?:年纪|岁数|年龄)|(?:年纪|年龄)多大)|(零点几|零点多少|百分之多少|百分之几|多少%|多少％|比例是多少|占比多少|多少比例|多大比例|多大的比例|什么比例|多少个百分点|几个百分点|(?:占比|比例)(?:具体|到底|大概)?(?:达到|要达到|是|为)多少)"
 )
+# "继续教育学时到底要求多少": a unit named as a noun before the question word (groups as RE_QUANTITY_Q's)
+RE_UNIT_THEN_Q = re.compile(r"(学时|课时)数?(?:到底|具体|大概|一共|总共|最少|至少|要求|是|为|有|得|要|达到|需要)*"
+                            r"(?:多少|几)(?!学时|课时)(?:(?!x)x(多远))?(?:(?!x)x(零点))?")
 # "学历和工作年限有什么要求": the things a requirement is asked of, right before the question
 RE_REQUIREMENT_Q = re.compile(r"([\u4e00-\u9fff、]{2,16}?)(?:方面)?(?:上)?(?:有|是|作了|做了)?(?:什么|哪些|啥)(?:具体)?(?:要求|条件|限制)")
 # "几个储备库": a count of things, in no unit the figure patterns know (几个人, 几个月 are units)
@@ -392,6 +397,7 @@ class AnswerabilityJudge:
             lambda: self.missing_theme(q, [primary]),  # the passage the answer quotes states it
             lambda: self.missing_requirement(q, passages),
             lambda: self.missing_outcome(q, primary),
+            lambda: self.missing_change(q, primary),
             lambda: self.missing_incident_aspect(q, passages),
             lambda: self.missing_members(q, passages, primary),
             lambda: self.missing_graded(q, primary, passages),
@@ -1052,6 +1058,13 @@ class AnswerabilityJudge:
             return "检索到的段落只写了工作安排，没有写最后的结果"
         return None
 
+    def missing_change(self, q: str, text: str) -> str | None:
+        """"目录调整后新增了哪些品种": the passage must say what was added (新增, 增列, 列入), not only
+        that a list exists and is revised from time to time."""
+        if RE_ADDED_Q.search(q) and not RE_ADDED.search(text):
+            return "检索到的段落没有写明新增了哪些内容"
+        return None
+
     def missing_theme(self, q: str, passages: list[str]) -> str | None:
         """"宣传月的活动主题是什么": a passage must state a 主题 (口号, 标语), not only the event."""
         m = RE_THEME_Q.search(q)
@@ -1300,8 +1313,8 @@ RE_YES_NO_END = re.compile(r"(?:住|行|用|可以|能)?(?:不|吗|么|没有?)[
 
 def quantity_asked(question: str) -> re.Match[str] | None:
     """The quantity question word (多少天, 几个人, 多久), skipping "了几台": a few of something
-    bought or come, when the question asks something else."""
-    for m in RE_QUANTITY_Q.finditer(question):
+    bought or come, when the question asks something else; or a unit named before it (学时要求多少)."""
+    for m in [*RE_QUANTITY_Q.finditer(question), *RE_UNIT_THEN_Q.finditer(question)]:
         if question[m.start() - 1 : m.start()] in ("了", "过", "把") and question[m.start()] == "几" \
                 and RE_OTHER_ASKED.search(question[m.end():]):
             continue

@@ -753,6 +753,20 @@ def test_the_thing_measured_must_be_in_a_sentence_giving_the_figure():
     assert reason(judge, q, ["尾矿库正常运行时干滩长度不得小于50米。"]) is None
 
 
+def test_class_hours_named_before_the_question_word(knows_all):
+    # "学时到底要求多少" asks a figure in 学时 as "多少学时" does: "每年至少一次" is none
+    q = "注安师每年的继续教育，学时到底要求多少？"
+    assert figure_pattern(q).search("不少于24学时") and not figure_pattern(q).search("每年至少进行一次")
+    assert "数字" in reason(knows_all, q, ["施工单位应当对管理人员和作业人员每年至少进行一次安全生产教育培训。"])
+    assert reason(knows_all, q, ["注册安全工程师每年继续教育不少于24学时。"]) is None
+
+
+def test_what_was_added_needs_a_passage_that_says_so(knows_all):
+    q = "危险化学品目录调整后新增了哪些品种？"
+    assert "新增" in reason(knows_all, q, ["编制本市危险化学品禁止、限制、控制措施目录，经批准后向社会公布并适时调整。"])
+    assert reason(knows_all, q, ["目录调整后新增了氟化氢等5个品种。"]) is None
+
+
 def test_a_sum_asked_as_such_is_any_sum_in_yuan():
     judge = _one_rare_word("金额", 3)
     q = "无锡化工企业因违法受到多少金额以上的行政处罚，就要把安全风险等级提高一级？"
@@ -1006,6 +1020,11 @@ def test_a_figure_about_another_permit_does_not_answer(knows_all):
     other = "第九条 安全生产许可证的有效期为3年。相关许可证件复印件的保存期限不得少于1年。"
     assert "经营许可证" in reason(knows_all, q, [other])
     assert reason(knows_all, q, [other + "危险化学品经营许可证的有效期为3年。"]) is None
+    # nor is a fireworks shop's 零售许可证 (its term is not the 安全生产许可证's three years)
+    q = "开个卖鞭炮的小门店，拿到的零售许可证能管几年？"
+    other = "安全生产许可证有效期届满时，经原颁发管理机关同意，安全生产许可证有效期延期3年。"
+    assert "零售许可证" in reason(knows_all, q, [other])
+    assert reason(knows_all, q, ["零售许可证的有效期为2年。"]) is None
 
 
 def test_tens_of_thousands_asked_is_a_count_of_people():
