@@ -44,7 +44,7 @@ OUT_OF_SCOPE = Path(__file__).parent / "data" / "out_of_scope.txt"
 RE_ROLE_PERSON = re.compile(
     r"(局长|厅长|部长|科长|处长|队长|主任|书记|市长|县长|区长|省长|站长|所长|院长|主席|经理|组长|发言人|联系人|负责同志|一把手|掌门人"
     r"|先进个人|个人|英雄|模范|劳模|标兵|烈士|获奖者)"  # people honoured: "评出的先进个人都有谁"
-    r"[^，。？?]{0,4}?(是谁|都是谁|有谁|叫什么|叫啥|姓什么|姓啥|名字|姓名|是哪位|哪位)"
+    r"[^，。？?]{0,4}?(是谁|都是谁|有谁|叫什么|叫啥|姓甚名谁|姓什么|姓啥|名字|姓名|是哪位|哪位)"
 )
 # what a question about an office asks: its tasks, its duties, its share of the work
 RE_OFFICE_WORK_Q = re.compile(r"负责|牵头|分工|承担|职责|任务|主管|主抓|配合|落实|归口|主办|工作|谁")
@@ -52,7 +52,7 @@ PLACE_WORD_FREQ = 1000  # 深度 (1930) is tagged a place; 秦岭 687, 周至县
 COMMON_WORD_FREQ = 250  # 张罗 311, 林子 420, 金山 291; invented names 张建国 13, 王志强 3
 RE_PERSON_CUE = re.compile(r"\s*(?:同志|科长|局长|主任|队长|是谁|是哪|在哪|负责|分管|调到)")  # what follows a name
 RE_POST = re.compile(r"(?:长|员|任|记|师|官|工|同志|先生|女士|老板|经理|总)$")  # 科长, 安全员, 主任, 书记
-RE_NAME_ASKED = re.compile(r"叫什么名字|姓什么|姓啥|的姓名|的名字是|哪位|哪[个一]领导|哪[个一]位?同志")
+RE_NAME_ASKED = re.compile(r"叫什么名字|姓甚名谁|姓什么|姓啥|的姓名|的名字是|哪位|哪[个一]领导|哪[个一]位?同志")
 SURNAMES = set(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚"
     "卢姜崔钟谭陆汪范金石廖贾夏韦付方邹熊白孟秦邱侯江尹薛闫段雷龙黎史陶贺毛郝顾龚邵万覃武钱戴严欧莫孔向常汤康易乔赖文"
@@ -102,6 +102,7 @@ RE_MONEY_Q = re.compile(
     r"|多少[\u4e00-\u9fff]{0,4}?(?:津贴|补贴|补助金?|奖金|罚款|资金|经费|预算|工资|薪酬|赔偿金|补偿金|抚恤金|费)"
 )
 # whether a planned thing finally happened: "示范县最后有没有通过国家评议" (plans state intentions)
+RE_VOLUME_Q = re.compile(r"([\u4e00-\u9fff]{2}?)(?:行业)?(?:的)?分册")  # "手册的烟草行业分册"
 RE_ADDED_Q = re.compile(r"新增(?:了|加了)?(?:哪些|哪几|什么|啥)")
 RE_ADDED = re.compile(r"新增|增加|增列|增补|列入|纳入|新设")
 RE_OUTCOME_Q = re.compile(r"(?:最后|最终|后来)[^，。？?]{0,6}?(?:有没有|是否|有无|了没有|了没|了吗)")
@@ -365,7 +366,7 @@ class AnswerabilityJudge:
         q = unicodedata.normalize("NFKC", question)
         for check in (self.person_asked, self.out_of_scope, self.unknown_name, self.unknown_office,
                       self.unknown_place, self.unknown_event, self.unknown_order, self.unknown_grade, self.unknown_document,
-                      self.unknown_edition):
+                      self.unknown_edition, self.unknown_volume):
             reason = check(q)
             if reason:
                 return Judgement(reason)
@@ -761,6 +762,18 @@ class AnswerabilityJudge:
             if titles and all(years) and not any(year in y for y in years):
                 have = "、".join(f"《{t}》" for t in sorted(titles)[:3])
                 return f"知识库中没有{year}年版的《{cited}》，只有{have}"
+        return None
+
+    def unknown_volume(self, q: str) -> str | None:
+        """"辨识手册的烟草行业分册": a volume of a series whose stored volumes are named by trade
+        (——有色行业, ——冶金行业): the trade must be one of theirs."""
+        m = RE_VOLUME_Q.search(q)
+        if not m:
+            return None
+        trade = m.group(1)
+        volumes = [t.split("——", 1)[1] for t in self.titles() if "——" in t and t.endswith("行业")]
+        if volumes and not any(trade in v for v in volumes):
+            return f"知识库中没有{trade}行业的分册"
         return None
 
     def missing_year(self, q: str, text: str) -> str | None:

@@ -63,6 +63,7 @@ def test_people_are_never_named(judge):
     # people honoured in a campaign are people too; the campaign's 责任单位 are not
     assert "不记载人员姓名" in reason(judge, "擦亮应急先锋品牌，评出的先进个人都有谁？")
     assert reason(judge, "应急先锋品牌建设由谁负责？") is None
+    assert "不记载人员姓名" in reason(judge, "应急管理局担任总值班领导的负责人姓甚名谁？")
 
 
 def test_a_sum_of_money_needs_a_sum(knows_all):
@@ -703,6 +704,18 @@ def test_a_province_asked_through_its_government_is_a_place_asked():
     q = "北京市政府对矿山、危化品单位配备专职安全管理人员规定的具体比例是多少？"
     assert "北京" in j.wrong_place(q, "浙江省安全生产条例（2016年修订）")
     assert j.wrong_place(q, "北京市安全生产条例（2022年修订）") is None
+
+
+def test_a_volume_of_the_manual_for_a_trade_not_stored():
+    tk = Tokenizer()
+    titles = ["工贸行业较大危险因素辨识与防范指导手册（2016版）——有色行业",
+              "工贸行业较大危险因素辨识与防范指导手册（2016版）——轻工行业",
+              "开创应急管理高质量发展新局面——2023年宝鸡市应急管理工作展望"]
+    j = AnswerabilityJudge(doc_freq=lambda w: 5, titles=lambda: titles, corpus_has=lambda w: True, words=tk.words,
+                           pos_words=tk.pos_words, places=None, out_of_scope=None)
+    assert "烟草" in j.judge_question("辨识手册的烟草行业分册里，制丝车间列了哪些较大危险因素？").reason
+    assert j.judge_question("手册轻工行业分册里造纸有哪些较大危险因素？").reason is None
+    assert j.judge_question("宝鸡分册里有什么？").reason is not None  # 宝鸡 is no trade's volume
 
 
 def test_an_order_number_no_stored_document_carries():

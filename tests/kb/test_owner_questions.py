@@ -250,6 +250,8 @@ def test_owners_asked_as_负责这事的科室_or_哪几家在干():
     assert asks_owner("中卫力争年内创建不少于20家标准化企业，负责这事的科室有哪些")
     assert asks_owner("那种随机暗访抽查，中卫应急局是哪几家在干？")
     assert not asks_owner("哪个在干活？")  # no office or 家
+    assert asks_owner("中卫力争年内新增二十家以上标准化达标企业，负责这项工作的科室有哪些？")
+    assert asks_owner("隐患清零行动，牵头这件事情的部门是哪个？")
 
 
 def test_哪个口子_asks_which_office():
