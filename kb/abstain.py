@@ -184,7 +184,7 @@ RE_BASIS_ASKED = re.compile(r"什么|哪|啥|何")
 GENERIC_BASIS = {"严重程度", "程度", "轻重", "大小", "高低", "规模", "性质", "等级", "级别", "类别", "标准", "规定"}
 RE_GRADE_COUNT_Q = re.compile(r"分(?:为|成)?(?:几|多少)个?[\u4e00-\u9fff]{0,4}?(?:等级|级别|级)")
 # grades given: a count (分为四级), a list (一级、二级; Ⅰ级), or the grades of incidents by name
-RE_GRADE_LIST = re.compile(r"分为[一二三四五六七八九十\d]+个?[\u4e00-\u9fff]{0,4}?(?:等级|级别|级)|[一二三四五六七八九十\d]\s*级[、和]"
+RE_GRADE_LIST = re.compile(r"分为(?:(?:[^。；、]{1,10}、)+[^。；、]{0,10}?)?[一二三四五六七八九十\d]+个?[\u4e00-\u9fff]{0,4}?(?:等级|级别|级)|[一二三四五六七八九十\d]\s*级[、和]"
                            r"|[ⅠⅡⅢⅣIV]+\s*级|特别重大[^。；]{0,20}重大|[A-DＡ-Ｄ]\s*级[、和]")
 RE_WHICH_RULES_Q = re.compile(r"(?:按|按照|依照|依据|根据|适用)(?:什么|哪个|哪部|哪些|啥)|(?:什么|哪个|哪部|啥)(?:规定|法规|条例|法律|文件)")
 # a deadline asked for, and how plans give one without a day
@@ -1167,6 +1167,8 @@ class AnswerabilityJudge:
         # (a measure: "几种颜色" counts kinds a list of 红色、橙色 answers without the word)
         # and "多少起森林草原火灾": incidents of that kind (81次应急会商 counts no 火灾)
         after = RE_COUNTED_AFTER.match(q, m.end()) if m and m.group(1) in MEASURE_UNITS + ("起",) else None
+        if after and m.group(1) in TIME_QUESTION_UNITS and re.match(r"(?:以内|之内|内)", q[m.end():]):
+            after = None  # "几天内退回去": what must be done within the time, not a thing counted
         if after:
             tagged = self.pos_words(after.group(1))
             reason = self._noun_without_figure(tagged[0] if tagged else None, False, passages, pattern)
@@ -1309,6 +1311,7 @@ def _kind(title: str) -> str:
 
 
 # another thing asked besides a count: "新买了几台叉车…最晚什么时候得去登记" asks when, and 几台 is "a few"
+RE_WHICH_ARTICLE_END = re.compile(r"(?:是|在)?(?:哪一?条|哪个条款|哪一款|第几条)(?:规定的?)?[？?。]*\s*$")
 RE_OTHER_ASKED = re.compile(r"什么时候|啥时候|何时|哪|谁|怎么|如何|多久|多长时间|是否|要不要|能不能|可不可以|行不行|可以不|吗[？?]?$")
 
 
@@ -1333,6 +1336,8 @@ def quantity_asked(question: str) -> re.Match[str] | None:
             continue
         if question[m.start()] == "几" and RE_YES_NO_END.search(question):
             continue  # "能先腾几层给工人住不": a few floors, in a question asked yes or no
+        if RE_WHICH_ARTICLE_END.search(question, m.end()):
+            continue  # "列举…几种情形的是哪一条": the article is asked, not the count
         return m
     return None
 

@@ -94,6 +94,8 @@ def test_other_departments_services(judge):
     assert reason(judge, "烟花爆竹零售的营业执照") is None  # the corpus uses this word: not out of scope
     assert "税务部门" in reason(judge, "新能源汽车免征车辆购置税的政策延续到哪一年？")
     assert "公安交通管理部门" in reason(judge, "高速公路上发生轻微追尾，车主可以自行撤离现场吗？")
+    assert "网信部门" in reason(judge, "单位发生数据泄露，要在多长时间内报告？")
+    assert "交通运输部门" in reason(judge, "跑长途的营运客车是否必须安装卫星定位装置？")
     assert "住房和城乡建设部门" in reason(judge, "申请公租房需要满足哪些家庭收入条件？")
 
 
@@ -780,6 +782,20 @@ def test_what_was_added_needs_a_passage_that_says_so(knows_all):
     assert reason(knows_all, q, ["目录调整后新增了氟化氢等5个品种。"]) is None
 
 
+def test_what_is_done_within_a_time_is_not_a_thing_counted(knows_all):
+    # "几天内退回去": 退回去 is the act due within the days, not what they count
+    judge = _one_rare_word("退回去", 0)
+    q = "一车烟花送到地方卸完货，那张道路运输许可证要几天内退回去？"
+    assert reason(judge, q, ["烟花爆竹运达目的地后，收货人应当在3日内将《烟花爆竹道路运输许可证》交回发证机关核销。"]) is None
+
+
+def test_a_count_in_a_question_asking_which_article_is_not_asked():
+    # "列举…几种情形的是哪一条": the article is asked; no figure in 种 has to be quoted
+    q = "两高的解释里，列举“强令他人违章冒险作业”几种情形的是哪一条？"
+    assert figure_pattern(q) is None
+    assert figure_pattern("强令他人违章冒险作业有几种情形？") is not None
+
+
 def test_a_sum_asked_as_such_is_any_sum_in_yuan():
     judge = _one_rare_word("金额", 3)
     q = "无锡化工企业因违法受到多少金额以上的行政处罚，就要把安全风险等级提高一级？"
@@ -1158,6 +1174,10 @@ def test_how_many_grades_needs_the_grades(knows_all):
     q = "焰火晚会分几个危险等级，每一级分别由哪级公安审批？"
     assert "哪几级" in reason(knows_all, q, ["举办焰火晚会，应当确定危险等级，实行分级管理。"])
     assert reason(knows_all, q, ["焰火晚会的危险等级分为A级、B级、C级、D级。"]) is None
+    # the grades named, then counted: "分为轻度干旱、中度干旱、严重干旱、特大干旱四级"
+    drought = "干旱灾害按照受旱的面积与程度，分为轻度干旱、中度干旱、严重干旱、特大干旱四级。"
+    assert reason(knows_all, "干旱灾害按程度一共分几个等级？", [drought]) is None
+    assert "哪几级" in reason(knows_all, "干旱灾害按程度一共分几个等级？", ["干旱灾害的等级划分由抗旱预案规定。"])
 
 
 def test_criteria_asked_need_a_sentence_that_defines(knows_all):
