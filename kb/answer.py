@@ -479,7 +479,10 @@ class Answerer:
         pick = max(range(len(covers)), key=lambda i: (covers[i] + bonus[i] - 0.05 * i, -i))
         best = hits[pick]
         office_asked = bool(RE_OFFICE_Q.search(question))  # only tasks name the bureau's 科室
-        if covers[pick] < self.kb.settings.task_match_threshold * (0.5 if office_asked else 1.0):
+        # a task named by a long run of its title ("应急指挥体系建设那项任务") fits however few of
+        # the question's other words it has
+        named = bonus[pick] >= 0.3
+        if covers[pick] < self.kb.settings.task_match_threshold * (0.5 if office_asked or named else 1.0):
             return None
         # a deadline or owner question about something that is not a task (a notice, an article)
         # must not be hijacked by the nearest task: the task has to be among the best passages

@@ -166,6 +166,20 @@ def test_tasks_described_in_everyday_words(kb_dir):
         assert len(misses) <= len(EVERYDAY) * 0.05, misses
 
 
+def test_a_task_named_by_a_run_of_its_title_is_picked(kb_dir):
+    """"应急指挥体系建设那项任务": task 2 "构建更高效的应急指挥体系" shares few of the question's other
+    words (coverage under the bar), but six characters of its title in a row name it."""
+    from kb.answer import Answerer
+    from kb.retrieval import Retriever
+    from kb.service import KnowledgeBase
+
+    with KnowledgeBase(make_settings(kb_dir)) as kb:
+        answerer = Answerer(Retriever(kb))
+        tasks = {t.number: t for t in kb.catalog.tasks("001_6081a029a38b96ac")}
+        answer = answerer.ask("中卫应急指挥体系建设那项任务是谁牵头负责的？")
+        assert answer.kind == "task" and answer.owners == tasks["2"].owners
+
+
 def test_who_as_the_object_of_a_verb_asks_no_owner():
     from kb.answer import asks_owner
 
