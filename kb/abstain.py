@@ -103,6 +103,7 @@ RE_MONEY_Q = re.compile(
 )
 # whether a planned thing finally happened: "示范县最后有没有通过国家评议" (plans state intentions)
 RE_VOLUME_Q = re.compile(r"([\u4e00-\u9fff]{2}?)(?:行业)?(?:的)?分册")  # "手册的烟草行业分册"
+RE_REPORT_TO_Q = re.compile(r"向(?:当地|所在地|属地)?的?([\u4e00-\u9fff]{2,8}?)(部门|机关|主管部门)(?:报告|报备|备案|报送)")
 RE_ADDED_Q = re.compile(r"新增(?:了|加了)?(?:哪些|哪几|什么|啥)")
 RE_ADDED = re.compile(r"新增|增加|增列|增补|列入|纳入|新设")
 RE_OUTCOME_Q = re.compile(r"(?:最后|最终|后来)[^，。？?]{0,6}?(?:有没有|是否|有无|了没有|了没|了吗)")
@@ -399,6 +400,7 @@ class AnswerabilityJudge:
             lambda: self.missing_requirement(q, passages),
             lambda: self.missing_outcome(q, primary),
             lambda: self.missing_change(q, primary),
+            lambda: self.reported_to_other(q, primary),
             lambda: self.missing_incident_aspect(q, passages),
             lambda: self.missing_members(q, passages, primary),
             lambda: self.missing_graded(q, primary, passages),
@@ -1069,6 +1071,18 @@ class AnswerabilityJudge:
         """"最后有没有通过评议": the passage must report a result (已…, 获得, 被评为), not the plan to seek it."""
         if RE_OUTCOME_Q.search(q) and not RE_OUTCOME.search(text):
             return "检索到的段落只写了工作安排，没有写最后的结果"
+        return None
+
+    def reported_to_other(self, q: str, text: str) -> str | None:
+        """"几个小时内向生态环境部门报告": the passage must name that body; an accident reported to the
+        安全生产监督管理部门 within 1 hour is another duty. Everyday names (安监局) are left alone."""
+        m = RE_REPORT_TO_Q.search(q)
+        if not m:
+            return None
+        body = m.group(1)
+        # (two characters are a short name: 监管部门, 环保部门 stand for longer ones the passage uses)
+        if len(body) >= 4 and not self.everyday(body) and body not in text and self.corpus_has(body):
+            return f"检索到的段落没有写明向{body}{m.group(2)}报告"
         return None
 
     def missing_change(self, q: str, text: str) -> str | None:

@@ -796,6 +796,15 @@ def test_a_count_in_a_question_asking_which_article_is_not_asked():
     assert figure_pattern("强令他人违章冒险作业有几种情形？") is not None
 
 
+def test_a_report_to_a_named_body_needs_a_passage_that_names_it(knows_all):
+    q = "工业探伤用的放射源丢了，单位要在几个小时内向生态环境部门报告？"
+    accident = "单位负责人接到报告后，应当于1小时内向安全生产监督管理部门报告。"
+    assert "生态环境部门" in reason(knows_all, q, [accident])
+    assert reason(knows_all, q, ["放射源丢失的，应当在2小时内向生态环境部门报告。"]) is None
+    # a short name (监管部门) stands for the longer one the passage uses
+    assert reason(knows_all, "发生事故，情况紧急时向监管部门报告的时限是多少？", [accident]) is None
+
+
 def test_a_sum_asked_as_such_is_any_sum_in_yuan():
     judge = _one_rare_word("金额", 3)
     q = "无锡化工企业因违法受到多少金额以上的行政处罚，就要把安全风险等级提高一级？"
