@@ -51,6 +51,12 @@ def reason(judge, q, passages=("无关的段落。",), coverage=1.0):
     return judge.judge(q, list(passages), coverage).reason
 
 
+def needs(judge, q, word, missing, given):
+    """``q`` abstains on the passage ``missing`` with a reason naming ``word``, and ``given`` answers it."""
+    assert word in reason(judge, q, [missing])
+    assert reason(judge, q, [given]) is None
+
+
 def quoting(judge, q, sentence, passage=None):
     """The reason ``judge`` gives when the answer would quote ``sentence`` (from ``passage``)."""
     return judge.judge(q, [passage or sentence], 1.0, sentence=sentence).reason
@@ -754,8 +760,7 @@ def test_an_age_limit_asked_is_a_figure_in_years_of_age(knows_all):
     # "有没有年龄上限" asks for an age: a driver's duty to sound the horn gives none
     q = "塔式起重机司机上岗有没有年龄上限？"
     assert figure_pattern(q).search("年满18周岁") and not figure_pattern(q).search("18米")
-    assert "数字" in reason(knows_all, q, ["吊运时，吊车司机必须鸣笛，严禁同时操作大、小车；"])
-    assert reason(knows_all, q, ["塔式起重机司机应当年满18周岁。"]) is None
+    needs(knows_all, q, "数字", "吊运时，吊车司机必须鸣笛，严禁同时操作大、小车；", "塔式起重机司机应当年满18周岁。")
     assert figure_pattern("干这个工种多大年纪就不能再干了？").search("60岁")
 
 
@@ -764,22 +769,21 @@ def test_the_thing_measured_must_be_in_a_sentence_giving_the_figure():
     judge = _one_rare_word("干滩", 0)
     q = "尾矿库正常运行时干滩长度最小要求是多少米？"
     pipe = "氧气阀站至氧枪的氧气管道，要在软管接头前设置长度超过1.5米的铜管。"
-    assert "干滩" in reason(judge, q, [pipe])
-    assert reason(judge, q, ["尾矿库正常运行时干滩长度不得小于50米。"]) is None
+    needs(judge, q, "干滩", pipe, "尾矿库正常运行时干滩长度不得小于50米。")
 
 
 def test_class_hours_named_before_the_question_word(knows_all):
     # "学时到底要求多少" asks a figure in 学时 as "多少学时" does: "每年至少一次" is none
     q = "注安师每年的继续教育，学时到底要求多少？"
     assert figure_pattern(q).search("不少于24学时") and not figure_pattern(q).search("每年至少进行一次")
-    assert "数字" in reason(knows_all, q, ["施工单位应当对管理人员和作业人员每年至少进行一次安全生产教育培训。"])
-    assert reason(knows_all, q, ["注册安全工程师每年继续教育不少于24学时。"]) is None
+    needs(knows_all, q, "数字", "施工单位应当对管理人员和作业人员每年至少进行一次安全生产教育培训。",
+          "注册安全工程师每年继续教育不少于24学时。")
 
 
 def test_what_was_added_needs_a_passage_that_says_so(knows_all):
     q = "危险化学品目录调整后新增了哪些品种？"
-    assert "新增" in reason(knows_all, q, ["编制本市危险化学品禁止、限制、控制措施目录，经批准后向社会公布并适时调整。"])
-    assert reason(knows_all, q, ["目录调整后新增了氟化氢等5个品种。"]) is None
+    needs(knows_all, q, "新增", "编制本市危险化学品禁止、限制、控制措施目录，经批准后向社会公布并适时调整。",
+          "目录调整后新增了氟化氢等5个品种。")
 
 
 def test_what_is_done_within_a_time_is_not_a_thing_counted(knows_all):
@@ -799,8 +803,7 @@ def test_a_count_in_a_question_asking_which_article_is_not_asked():
 def test_a_report_to_a_named_body_needs_a_passage_that_names_it(knows_all):
     q = "工业探伤用的放射源丢了，单位要在几个小时内向生态环境部门报告？"
     accident = "单位负责人接到报告后，应当于1小时内向安全生产监督管理部门报告。"
-    assert "生态环境部门" in reason(knows_all, q, [accident])
-    assert reason(knows_all, q, ["放射源丢失的，应当在2小时内向生态环境部门报告。"]) is None
+    needs(knows_all, q, "生态环境部门", accident, "放射源丢失的，应当在2小时内向生态环境部门报告。")
     # a short name (监管部门) stands for the longer one the passage uses
     assert reason(knows_all, "发生事故，情况紧急时向监管部门报告的时限是多少？", [accident]) is None
 
@@ -1061,8 +1064,7 @@ def test_a_figure_about_another_permit_does_not_answer(knows_all):
     # nor is a fireworks shop's 零售许可证 (its term is not the 安全生产许可证's three years)
     q = "开个卖鞭炮的小门店，拿到的零售许可证能管几年？"
     other = "安全生产许可证有效期届满时，经原颁发管理机关同意，安全生产许可证有效期延期3年。"
-    assert "零售许可证" in reason(knows_all, q, [other])
-    assert reason(knows_all, q, ["零售许可证的有效期为2年。"]) is None
+    needs(knows_all, q, "零售许可证", other, "零售许可证的有效期为2年。")
 
 
 def test_tens_of_thousands_asked_is_a_count_of_people():
@@ -1185,8 +1187,7 @@ def test_how_many_grades_needs_the_grades(knows_all):
     assert reason(knows_all, q, ["焰火晚会的危险等级分为A级、B级、C级、D级。"]) is None
     # the grades named, then counted: "分为轻度干旱、中度干旱、严重干旱、特大干旱四级"
     drought = "干旱灾害按照受旱的面积与程度，分为轻度干旱、中度干旱、严重干旱、特大干旱四级。"
-    assert reason(knows_all, "干旱灾害按程度一共分几个等级？", [drought]) is None
-    assert "哪几级" in reason(knows_all, "干旱灾害按程度一共分几个等级？", ["干旱灾害的等级划分由抗旱预案规定。"])
+    needs(knows_all, "干旱灾害按程度一共分几个等级？", "哪几级", "干旱灾害的等级划分由抗旱预案规定。", drought)
 
 
 def test_criteria_asked_need_a_sentence_that_defines(knows_all):
