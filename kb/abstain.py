@@ -101,11 +101,14 @@ RE_MONEY_Q = re.compile(
     # or the sum after: "发多少高温津贴", "安排了多少财政专项资金"
     r"|多少[\u4e00-\u9fff]{0,4}?(?:津贴|补贴|补助金?|奖金|罚款|资金|经费|预算|工资|薪酬|赔偿金|补偿金|抚恤金|费)"
 )
-# whether a planned thing finally happened: "示范县最后有没有通过国家评议" (plans state intentions)
-RE_VOLUME_Q = re.compile(r"([\u4e00-\u9fff]{2}?)(?:行业)?(?:的)?分册")  # "手册的烟草行业分册"
+# a volume of the hazard-factor manual, by its trade: "手册的烟草行业分册"
+RE_VOLUME_Q = re.compile(r"([\u4e00-\u9fff]{2})(?:行业)?(?:的)?分册")
+# a report to a named body: "几个小时内向生态环境部门报告"
 RE_REPORT_TO_Q = re.compile(r"向(?:当地|所在地|属地)?的?([\u4e00-\u9fff]{2,8}?)(部门|机关|主管部门)(?:报告|报备|备案|报送)")
+# what a revision added: "目录调整后新增了哪些品种"
 RE_ADDED_Q = re.compile(r"新增(?:了|加了)?(?:哪些|哪几|什么|啥)")
 RE_ADDED = re.compile(r"新增|增加|增列|增补|列入|纳入|新设")
+# whether a planned thing finally happened: "示范县最后有没有通过国家评议" (plans state intentions)
 RE_OUTCOME_Q = re.compile(r"(?:最后|最终|后来)[^，。？?]{0,6}?(?:有没有|是否|有无|了没有|了没|了吗)")
 RE_OUTCOME = re.compile(r"已经?|获得|荣获|被(?:评|命名|授予|认定)|通过了|成功")
 # a theme or slogan asked for: "安全生产月的活动主题是什么"
