@@ -218,9 +218,9 @@ UNITS: dict[str, str] = {
 RE_QUANTITY_Q = re.compile(
     r"(?:(?<!第)多少(?:万|千|十万|百万)?|(?<![哪好十这那第着续])几)(" + "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True)) + r")|(多远|多高|多深|多宽|多大半径|半径多大|多大范围|范围多大|多大面积|面积多大|多长时间|多久|年龄(?:上限|下限|限制)|多大(?:年纪|岁数|年龄)|(?:年纪|年龄)多大)|(零点几|零点多少|百分之多少|百分之几|多少%|多少％|比例是多少|占比多少|多少比例|多大比例|多大的比例|什么比例|多少个百分点|几个百分点|(?:占比|比例)(?:具体|到底|大概)?(?:达到|要达到|是|为)多少)"
 )
-# "继续教育学时到底要求多少": a unit named as a noun before the question word (groups as RE_QUANTITY_Q's)
+# "继续教育学时到底要求多少": a unit named as a noun before the question word
 RE_UNIT_THEN_Q = re.compile(r"(学时|课时)数?(?:到底|具体|大概|一共|总共|最少|至少|要求|是|为|有|得|要|达到|需要)*"
-                            r"(?:多少|几)(?!学时|课时)(?:(?!x)x(多远))?(?:(?!x)x(零点))?")
+                            r"(?:多少|几)(?!学时|课时)")
 # "学历和工作年限有什么要求": the things a requirement is asked of, right before the question
 RE_REQUIREMENT_Q = re.compile(r"([\u4e00-\u9fff、]{2,16}?)(?:方面)?(?:上)?(?:有|是|作了|做了)?(?:什么|哪些|啥)(?:具体)?(?:要求|条件|限制)")
 # "几个储备库": a count of things, in no unit the figure patterns know (几个人, 几个月 are units)
@@ -1057,7 +1057,7 @@ class AnswerabilityJudge:
             # "省里布置的任务最晚几月": 里 is a place and 几月 no count)
             asked = quantity_asked(q)
             pattern = figure_pattern(q)
-            if m.group(0).startswith(("其中", "当中")) and asked is not None and asked.group(1) in COUNT_UNITS \
+            if m.group(0).startswith(("其中", "当中")) and asked is not None and asked.unit in COUNT_UNITS \
                     and pattern is not None and len(part) >= 3 and not any(
                         part in s and pattern.search(s) for p in passages for s in _sentences(p)):
                 return f"检索到的段落中没有“{part}”单独的数字"
@@ -1154,14 +1154,14 @@ class AnswerabilityJudge:
         # "应急计划区的半径是多少公里": the specific thing right before the question word must be in a
         # sentence that gives the figure (a distance in 公里 about something else does not answer)
         m = quantity_asked(q)
-        head = RE_HEAD_NOUN.search(q[: m.start()]) if m else None
+        head = RE_HEAD_NOUN.search(q[: m.start]) if m else None
         if head:
             tagged = self.pos_words(head.group(1))
             reason = self._noun_without_figure(tagged[-1] if tagged else None, True, passages, pattern)
             if reason:
                 return reason
         # "干滩长度最小多少米": the thing measured, right before its measure word, likewise
-        measured = RE_MEASURED.search(q[: m.start()]) if m else None
+        measured = RE_MEASURED.search(q[: m.start]) if m else None
         if measured:
             tagged = [t for t in self.pos_words(measured.group(1)) if len(t[0]) >= 2]
             reason = self._noun_without_figure(tagged[-1] if tagged else None, False, passages, pattern)
@@ -1170,7 +1170,7 @@ class AnswerabilityJudge:
         # "按营业收入的百分之几": a share of what; a share of 年收入 is no share of 营业收入
         # (without its time or a trailing count: 上一年营业收入 -> 营业收入, which 上一年度营业收入
         # names; 职工人数 -> 职工, which 职工总数 names too)
-        base = RE_SHARE_BASE.search(q[: m.end()]) if m and m.group(3) else None
+        base = RE_SHARE_BASE.search(q[: m.end]) if m and m.share else None
         if base and not self.everyday(base.group(1)):
             words = self.pos_words(base.group(1))
             while len(words) > 1 and words[0][1].startswith(("t", "m")):
@@ -1183,8 +1183,8 @@ class AnswerabilityJudge:
         # "几年以上驾龄": the thing counted, named right after the question word, likewise
         # (a measure: "几种颜色" counts kinds a list of 红色、橙色 answers without the word)
         # and "多少起森林草原火灾": incidents of that kind (81次应急会商 counts no 火灾)
-        after = RE_COUNTED_AFTER.match(q, m.end()) if m and m.group(1) in MEASURE_UNITS + ("起",) else None
-        if after and m.group(1) in TIME_QUESTION_UNITS and re.match(r"(?:以内|之内|内)", q[m.end():]):
+        after = RE_COUNTED_AFTER.match(q, m.end) if m and m.unit in MEASURE_UNITS + ("起",) else None
+        if after and m.unit in TIME_QUESTION_UNITS and re.match(r"(?:以内|之内|内)", q[m.end:]):
             after = None  # "几天内退回去": what must be done within the time, not a thing counted
         if after:
             tagged = self.pos_words(after.group(1))
@@ -1192,7 +1192,7 @@ class AnswerabilityJudge:
             if reason:
                 return reason
             # incidents are counted by their kind's last word, however common (较大生产安全事故 -> 事故)
-            kind = [w for w, _ in tagged if len(w) >= 2][-1:] if m.group(1) == "起" else []
+            kind = [w for w, _ in tagged if len(w) >= 2][-1:] if m.unit == "起" else []
             if kind and not any(kind[0][-2:] in s and pattern.search(s) for p in passages for s in _sentences(p)):
                 return f"检索到的段落中没有“{kind[0]}”的起数"
         # "多少公顷才算重大草原火灾": a figure about 森林火灾 is about another kind of 火灾
@@ -1218,7 +1218,7 @@ class AnswerabilityJudge:
             if nouns and not any(nouns[-1] in p and pattern.search(p) for p in passages):
                 return f"检索到的段落中没有“{nouns[-1]}”的标准"
         # "2023年一共死亡多少人": a count for a year; a grade's threshold (3人以上10人以下死亡) counts nothing
-        if m and m.group(1) in ("人", "名", "个人", "起", "次") and RE_YEAR_NAMED.search(q) and not threshold and not any(
+        if m and m.unit in ("人", "名", "个人", "起", "次") and RE_YEAR_NAMED.search(q) and not threshold and not any(
                 not RE_RANGE_AFTER.match(s, f.end()) for p in passages for s in _sentences(p) for f in pattern.finditer(s)):
             return "检索到的段落中只有划分等级的标准，没有问题所问的具体数字"
         return self.missing_incident_figure(q, passages, pattern)
@@ -1344,18 +1344,32 @@ def date_asked(question: str) -> bool:
 RE_YES_NO_END = re.compile(r"(?:住|行|用|可以|能)?(?:不|吗|么|没有?)[？?]?\s*$")
 
 
-def quantity_asked(question: str) -> re.Match[str] | None:
+@dataclass(frozen=True)
+class Asked:
+    """A quantity question word in a question: where it stands, and what it asks for. One of
+    ``unit`` (多少天 -> 天), ``word`` (多远, 多久, 年龄上限) and ``share`` (百分之几, 零点几) is set."""
+
+    start: int
+    end: int
+    unit: str | None = None
+    word: str | None = None
+    share: str | None = None
+
+
+def quantity_asked(question: str) -> Asked | None:
     """The quantity question word (多少天, 几个人, 多久), skipping "了几台": a few of something
     bought or come, when the question asks something else; or a unit named before it (学时要求多少)."""
-    for m in [*RE_QUANTITY_Q.finditer(question), *RE_UNIT_THEN_Q.finditer(question)]:
-        if question[m.start() - 1 : m.start()] in ("了", "过", "把") and question[m.start()] == "几" \
-                and RE_OTHER_ASKED.search(question[m.end():]):
+    found = [Asked(m.start(), m.end(), *m.groups()) for m in RE_QUANTITY_Q.finditer(question)]
+    found += [Asked(m.start(), m.end(), unit=m.group(1)) for m in RE_UNIT_THEN_Q.finditer(question)]
+    for a in found:
+        if question[a.start - 1 : a.start] in ("了", "过", "把") and question[a.start] == "几" \
+                and RE_OTHER_ASKED.search(question[a.end:]):
             continue
-        if question[m.start()] == "几" and RE_YES_NO_END.search(question):
+        if question[a.start] == "几" and RE_YES_NO_END.search(question):
             continue  # "能先腾几层给工人住不": a few floors, in a question asked yes or no
-        if RE_WHICH_ARTICLE_END.search(question, m.end()):
+        if RE_WHICH_ARTICLE_END.search(question, a.end):
             continue  # "列举…几种情形的是哪一条": the article is asked, not the count
-        return m
+        return a
     return None
 
 
@@ -1368,28 +1382,28 @@ def figure_pattern(question: str) -> re.Pattern[str] | None:
         return None
     # a frequency (每半年) answers how often, never how many people or how many hours at a stretch
     often = False
-    if m.group(1) == "级" and (re.match(r"(?:以上|及以上)?的?(?:大|阵|强)?风", question[m.end() :])
-                              or "风力" in question[: m.start()]):  # 几级风, 几级以上的风力, 风力几级
+    if m.unit == "级" and (re.match(r"(?:以上|及以上)?的?(?:大|阵|强)?风", question[m.end :])
+                              or "风力" in question[: m.start]):  # 几级风, 几级以上的风力, 风力几级
         return re.compile(rf"{NUMBER}\s*级(?:以上|及以上)?(?:的)?(?:大|阵|强)?风|风力[^。；]{{0,6}}?{NUMBER}\s*级")  # 几级风
-    if m.group(1) == "级" and RE_GRADE_ASKED.search(question):
+    if m.unit == "级" and RE_GRADE_ASKED.search(question):
         # "这种算几级": a grade, which the documents name (较大事故, Ⅲ级) as often as they number it
         return re.compile(rf"{NUMBER}\s*级|特别重大|重大|较大|一般(?:事故|灾害|事件|突发)|[ⅠⅡⅢⅣIV]+\s*级")
-    if m.group(1):
-        units = UNITS[m.group(1)]
-        often = m.group(1) in TIME_QUESTION_UNITS and bool(RE_HOW_OFTEN.search(question)) \
+    if m.unit:
+        units = UNITS[m.unit]
+        often = m.unit in TIME_QUESTION_UNITS and bool(RE_HOW_OFTEN.search(question)) \
             and not RE_AT_A_STRETCH.search(question)  # "一次最长能连续开几个小时": a duration
-    elif m.group(3) and m.group(3).startswith("零点"):  # "指标是零点几": a decimal (0.03), not 5%
+    elif m.share and m.share.startswith("零点"):  # "指标是零点几": a decimal (0.03), not 5%
         return re.compile(r"(?<![\d.])\d+\.\d+(?![\d.])|零点[零一二三四五六七八九]+")
-    elif m.group(3):  # a percentage: 5%, 百分之五
+    elif m.share:  # a percentage: 5%, 百分之五
         return re.compile(rf"{NUMBER}\s*(?:[%％]|个百分点)|百分之[{CN_NUM}\d.]+")
-    elif m.group(2) in ("多大面积", "面积多大") or (m.group(2) in ("多大范围", "范围多大") and "面积" in question):
+    elif m.word in ("多大面积", "面积多大") or (m.word in ("多大范围", "范围多大") and "面积" in question):
         # "烧了多大面积", "受害森林面积在多大范围内"
         units = AREA_UNITS
-    elif m.group(2) == "多高" and RE_DEGREE_Q.search(question):  # "度数多高的白酒", "温度多高": degrees
+    elif m.word == "多高" and RE_DEGREE_Q.search(question):  # "度数多高的白酒", "温度多高": degrees
         units = UNITS["度"]
-    elif m.group(2).startswith(("年", "多大年", "多大岁")):  # "司机有没有年龄上限", "多大年纪": an age in 岁
+    elif m.word.startswith(("年", "多大年", "多大岁")):  # "司机有没有年龄上限", "多大年纪": an age in 岁
         units = UNITS["岁"]
-    elif m.group(2) in ("多远", "多高", "多深", "多宽", "多大半径", "半径多大", "多大范围", "范围多大"):
+    elif m.word in ("多远", "多高", "多深", "多宽", "多大半径", "半径多大", "多大范围", "范围多大"):
         units = DISTANCE_UNITS
     else:
         units, often = TIME_UNITS, True

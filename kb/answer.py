@@ -863,7 +863,7 @@ def _without_quantity(question: str) -> str:
     """"尾矿库坝顶的安全超高最少要留多少米" -> "尾矿库坝顶的安全超高要留": what a figure must be about."""
     m = quantity_asked(question)
     if m:
-        question = question[: m.start()] + " " + question[m.end() :]
+        question = question[: m.start] + " " + question[m.end :]
     return RE_BOUND_WORD.sub(" ", question)
 
 
