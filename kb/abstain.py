@@ -173,6 +173,8 @@ RE_WHO_Q = re.compile(r"谁|哪个(?:部门|单位|机关|机构)|哪级|什么(
 # "网络安全事件分为几个等级": the thing graded, before the question word
 RE_GRADES_Q = re.compile(r"([\u4e00-\u9fff]{2,12}?)(?:按照?[\u4e00-\u9fff]{1,8}?)?(?:一共|总共|共)?(?:是|被)?(?:分为|分成|划分为|划分成|分|划为|划成)"
                          r"(?:几|多少|哪几|哪些)个?(?:等级|级别|级)")
+# "网络安全事件怎么分级": the thing graded, asked how rather than into how many
+RE_GRADES_HOW_Q = re.compile(r"([\u4e00-\u9fff]{2,12}?)(?:是)?(?:怎么|如何|怎样)(?:来)?(?:分级|定级|分等级|划分等级|划分级别)")
 # a rulebook a question asks the content of ("…处置准则，里面规定了哪些步骤"): the passages may only
 # say it is to be made ("要制定化工企业异常工况安全处置准则")
 RE_RULEBOOK = re.compile(r"[\u4e00-\u9fff]{4,30}?(?:准则|指南|细则|规程|规范|方案|预案|清单|办法)")
@@ -216,7 +218,7 @@ UNITS: dict[str, str] = {
 }
 # 多少天 / 几个人 / 多远; not 哪几个 (asks which), 好几家, 十几天 or 连着几个月 (state a number)
 RE_QUANTITY_Q = re.compile(
-    r"(?:(?<!第)多少(?:万|千|十万|百万)?|(?<![哪好十这那第着续])几)(" + "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True)) + r")|(多远|多高|多深|多宽|多大半径|半径多大|多大范围|范围多大|多大面积|面积多大|多长时间|多久|年龄(?:上限|下限|限制)|多大(?:年纪|岁数|年龄)|(?:年纪|年龄)多大)|(零点几|零点多少|百分之多少|百分之几|多少%|多少％|比例是多少|占比多少|多少比例|多大比例|多大的比例|什么比例|多少个百分点|几个百分点|(?:占比|比例)(?:具体|到底|大概)?(?:达到|要达到|是|为)多少)"
+    r"(?:(?<!第)多少(?:万|千|十万|百万)?|(?<![哪好十这那第着续])几)(" + "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True)) + r")|(多远|多高|多深|多宽|多大半径|半径多大|多大范围|范围多大|多大面积|面积多大|多长时间|多久|多大风力|风力多大|年龄(?:上限|下限|限制)|多大(?:年纪|岁数|年龄)|(?:年纪|年龄)多大)|(零点几|零点多少|百分之多少|百分之几|多少%|多少％|比例是多少|占比多少|多少比例|多大比例|多大的比例|什么比例|多少个百分点|几个百分点|(?:占比|比例)(?:具体|到底|大概)?(?:达到|要达到|是|为)多少)"
 )
 # "继续教育学时到底要求多少": a unit named as a noun before the question word
 RE_UNIT_THEN_Q = re.compile(r"(学时|课时)数?(?:到底|具体|大概|一共|总共|最少|至少|要求|是|为|有|得|要|达到|需要)*"
@@ -226,7 +228,7 @@ RE_REQUIREMENT_Q = re.compile(r"([\u4e00-\u9fff、]{2,16}?)(?:方面)?(?:上)?(?
 # "几个储备库": a count of things, in no unit the figure patterns know (几个人, 几个月 are units)
 RE_COUNT_Q = re.compile(r"(?:(?<!第)多少|(?<![哪好十这那第着续])几)个(?!人|月|小时|工作日|百分点)")
 # the words just before a quantity question word: a noun, then fillers (半径是多少, 总投资大概多少)
-RE_HEAD_NOUN = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:的)?(?:是|为|有|要|能|得|应|应当|必须|每隔|间隔|隔|最少|最多|至少|最长|最短|一共|总共|大概|大约|具体|不得|不能|不超过|不少于)*$")
+RE_HEAD_NOUN = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:的)?(?:是|为|有|要|能|得|给|应|应当|必须|每隔|间隔|隔|最少|最多|至少|最长|最短|一共|总共|大概|大约|具体|不得|不能|不超过|不少于)*$")
 # (the thing, not the particles: "多少天内交" counts no 内交)
 RE_COUNTED_AFTER = re.compile(r"(?:以上|以下|以内|之内|内|左右|的)*(?!以上|以下|以内|之内|内|左右|的)([\u4e00-\u9fff]{2,8})")
 MEASURE_UNITS = ("天", "日", "个工作日", "小时", "个小时", "分钟", "年", "个月", "月", "米", "公里", "平方米", "公顷",
@@ -234,6 +236,7 @@ MEASURE_UNITS = ("天", "日", "个工作日", "小时", "个小时", "分钟", 
 DISTANCE_UNITS = "米|m|公里|km|厘米|毫米|cm|mm"  # "离罐底最多多高": 不超过30cm
 AREA_UNITS = "公顷|亩|平方米|平方公里|㎡|m2"
 TIME_UNITS = "个?小时|日|天|年|个?月|分钟|个?星期|周|半年|季度|个?工作日|min(?![a-z])"  # "一个月", "5个工作日" too
+RE_BOOK_TITLE = re.compile(r"《[^》]*》")  # a document a sentence cites
 RE_ANY_NUMBER = re.compile(rf"{NUMBER}\s*(?:%|％|[\u4e00-\u9fff]{{1,2}})")
 RE_DOC_SUFFIX = re.compile(r"(条例|办法|规定|细则|规程|要点|法)$")  # longest first: 办法 is not a 法
 # suffixes that name a document when unquoted; "安全规定", "工作要点" are too often plain nouns
@@ -985,7 +988,7 @@ class AnswerabilityJudge:
         """"网络安全事件分为几个等级": the passage quoted must be about that thing (its last word:
         事件), not give the grades of 铁路交通事故; and "焰火晚会分几个危险等级" needs the grades
         themselves (分为四级, 一级、二级), not "确定危险等级，实行分级管理"."""
-        m = RE_GRADES_Q.search(q)
+        m = RE_GRADES_Q.search(q) or RE_GRADES_HOW_Q.search(q)
         if m:  # the thing graded: the noun run the question ends it with (网络安全事件, not 事件)
             thing = re.sub(r"(?:的)?(?:等级|级别|分级)$", "", self._trailing_noun_run(m.group(1)))  # 事故等级 -> 事故
             if len(thing) >= 2 and thing not in primary:
@@ -1245,12 +1248,14 @@ class AnswerabilityJudge:
 
     def _noun_without_figure(self, tagged: tuple[str, str] | None, known: bool, passages: list[str],
                              pattern: re.Pattern[str]) -> str | None:
-        """A specific noun (``tagged``: word and flag) that no sentence giving the figure names."""
+        """A specific noun (``tagged``: word and flag) that no sentence giving the figure names,
+        outside the titles it cites (落实《…督导、销号实施办法》 says nothing of how long 销号 takes)."""
         if tagged is None or not tagged[1].startswith(_NOUN_POS):
             return None
         noun = tagged[0]
         if (len(noun) >= 2 and self._specific(noun, known=known)
-                and not any(noun in s and pattern.search(s) for p in passages for s in _sentences(p))):
+                and not any(noun in RE_BOOK_TITLE.sub("", s) and pattern.search(s)
+                            for p in passages for s in _sentences(p))):
             return f"检索到的段落中没有“{noun}”的具体数字"
         return None
 
@@ -1382,8 +1387,9 @@ def figure_pattern(question: str) -> re.Pattern[str] | None:
         return None
     # a frequency (每半年) answers how often, never how many people or how many hours at a stretch
     often = False
-    if m.unit == "级" and (re.match(r"(?:以上|及以上)?的?(?:大|阵|强)?风", question[m.end :])
-                              or "风力" in question[: m.start]):  # 几级风, 几级以上的风力, 风力几级
+    if m.word in ("多大风力", "风力多大") or m.unit == "级" and (
+            re.match(r"(?:以上|及以上)?的?(?:大|阵|强)?风", question[m.end :])
+            or "风力" in question[: m.start]):  # 几级风, 几级以上的风力, 风力几级, 多大风力
         return re.compile(rf"{NUMBER}\s*级(?:以上|及以上)?(?:的)?(?:大|阵|强)?风|风力[^。；]{{0,6}}?{NUMBER}\s*级")  # 几级风
     if m.unit == "级" and RE_GRADE_ASKED.search(question):
         # "这种算几级": a grade, which the documents name (较大事故, Ⅲ级) as often as they number it

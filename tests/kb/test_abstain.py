@@ -1119,6 +1119,10 @@ def test_a_wind_force_is_not_a_grade(knows_all):
     q = "台风橙色预警信号的发布标准是几级风？"
     assert reason(knows_all, q, ["预警级别分为一级、二级、三级和四级，分别用红色、橙色、黄色和蓝色标示。"]) is not None
     assert reason(knows_all, q, ["平均风力可达10级以上的大风。"]) is None
+    # asked as 多大风力: likewise a force in 级, which colours of warning levels do not give
+    q = "台风蓝色、黄色、橙色、红色预警信号分别对应多大风力？"
+    assert reason(knows_all, q, ["预警级别分为一级、二级、三级和四级，分别用红色、橙色、黄色和蓝色标示。"]) is not None
+    assert reason(knows_all, q, ["蓝色预警信号：平均风力可达6级以上。"]) is None
 
 
 def test_grades_quoted_must_be_of_the_thing_asked(knows_all):
@@ -1129,6 +1133,17 @@ def test_grades_quoted_must_be_of_the_thing_asked(knows_all):
     q = "网络安全事件按严重程度分几个等级，各是什么标准？"
     warnings = "突发事件的预警级别分为一级、二级、三级和四级，分别用红色、橙色、黄色和蓝色标示。"
     assert "网络安全事件" in reason(knows_all, q, [warnings])
+    # asked how, not into how many
+    q = "网络安全事件怎么分级，特别重大网络安全事件的认定标准是什么"
+    assert "网络安全事件" in reason(knows_all, q, ["突发事件分为特别重大、重大、较大和一般四级。突发事件的分级标准由国务院制定。"])
+    assert reason(knows_all, q, ["网络安全事件分为四级：特别重大网络安全事件、重大网络安全事件、较大网络安全事件和一般网络安全事件。"]) is None
+
+
+def test_a_title_cited_says_nothing_of_the_figure():
+    """落实《…销号实施办法》 names 销号 but gives no time for it; the 百日 of the same sentence is a campaign's."""
+    q = "重大隐患从挂牌到销号最长给多少天？"
+    cited = "严格落实《自治区生产安全事故隐患排查、整改、督导、销号实施办法（试行）》，巩固安全生产百日专项整治成果。"
+    needs(_one_rare_word("销号", 2), q, "销号", cited, "重大隐患自挂牌之日起60天内完成整改销号。")
 
 
 def test_rules_left_to_be_made_do_not_say_what_they_are(knows_all):
