@@ -54,6 +54,9 @@ def aliases(title: str) -> list[str]:
 # what kind of document a name says it is: "特种设备法" is a 法, never the 条例 that shares its words
 RE_KIND = re.compile(r"(实施条例|实施办法|实施细则|条例|办法|细则|规定|规程|标准|决定|解释|通知|意见|要点|目录|法)$")
 RE_IMPLEMENTING = re.compile(r"实施(条例|办法|细则)")  # "消防法实施条例" is not the 消防法
+# "事故应急条例" (生产安全事故应急条例 shortened) inside "电力安全事故应急条例" names another kind of
+# 事故: a short form starting with 事故 counts only after a function word, punctuation or nothing
+RE_MODIFIER_BEFORE = re.compile(r"[\u4e00-\u9fff](?<![按照依据在和与及的是即指称])$")
 KIND_MISMATCH = 0.7  # fuzzy score factor when the named kind differs from the title's
 RE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 RE_EDITION = re.compile(r"[（(][^）)]*(?:\d{4}|版|修订|修正|试行)[^）)]*[）)]|(?<!\d)(?:19|20)\d{2}年?(?:版|修订|修正)?(?!\d)")
@@ -98,7 +101,8 @@ class TitleIndex:
         for pos in range(len(text) - 1):
             for i in self._by_start.get(text[pos : pos + 2], ()):
                 a = self.aliases[i]
-                if len(a.text) >= min_len and text.startswith(a.text, pos) and not RE_IMPLEMENTING.match(text, pos + len(a.text)):
+                if len(a.text) >= min_len and text.startswith(a.text, pos) and not RE_IMPLEMENTING.match(text, pos + len(a.text)) \
+                        and not (a.text.startswith("事故") and RE_MODIFIER_BEFORE.search(text, 0, pos)):
                     found.append((a, pos))
         found.sort(key=lambda x: (-len(x[0].text), -x[0].full, x[1]))
         taken: list[tuple[int, int]] = []

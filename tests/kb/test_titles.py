@@ -13,6 +13,8 @@ TITLES = {
     "fire-law": "中华人民共和国消防法（2021年修正）",
     "response-law": "中华人民共和国突发事件应对法（2024年修订）",
     "shandong": "山东省突发事件应急保障条例",
+    "emergency": "生产安全事故应急条例",
+    "power": "电力安全事故应急处置和调查处理条例",
 }
 
 
@@ -80,3 +82,11 @@ def test_an_edition_mark_is_no_evidence_of_another_title():
     assert index.closest("煤矿重大隐患判定标准（2015）")[0] == "coal"
     assert index.closest("煤矿重大隐患判定标准2015年版")[0] == "coal"
     assert index.closest("工贸重大隐患判定标准（2017）")[0] == "trade"
+
+
+def test_a_short_form_starting_with_shi_gu_is_not_inside_another_kind_of_accident(index):
+    """"事故应急条例" shortens 生产安全事故应急条例, but inside "电力安全事故应急条例" it is a tail of
+    another name (电力安全事故), so it names nothing stored exactly."""
+    assert "emergency" not in [a.doc_id for a, _ in index.contained("电力安全事故应急条例对核电厂是怎么规定的")]
+    assert [a.doc_id for a, _ in index.contained("按事故应急条例第五条")] == ["emergency"]
+    assert [a.doc_id for a, _ in index.contained("生产安全事故应急条例第五条")] == ["emergency"]
