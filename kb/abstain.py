@@ -169,6 +169,7 @@ RE_REFERRAL = re.compile(r"(?:依照|按照|依据)《([^》]{4,40})》(?:的)?(
 # "具体办法由市应急管理部门另行制定": the corpus hands the details to rules not yet made; it answers
 # who makes them, not what they say
 RE_DEFERRED = re.compile(r"办法[^。；;]{0,30}?另行(?:制定|规定)|另行制定")
+RE_WHICH_LAW_Q = re.compile(r"(?:什么|哪个|哪部|哪些|啥)(?:规定|法规|条例|法律|文件|办法|制度)")
 RE_WHO_Q = re.compile(r"谁|哪个(?:部门|单位|机关|机构)|哪级|什么(?:部门|单位|机关|机构)|哪些(?:部门|单位)")
 # "网络安全事件分为几个等级": the thing graded, before the question word
 RE_GRADES_Q = re.compile(r"([\u4e00-\u9fff]{2,12}?)(?:按照?[\u4e00-\u9fff]{1,8}?)?(?:一共|总共|共)?(?:是|被)?(?:分为|分成|划分为|划分成|分|划为|划成)"
@@ -395,6 +396,7 @@ class AnswerabilityJudge:
             lambda: self.wrong_place(q, primary_title),
             lambda: self.referred_elsewhere(q, sentence),
             lambda: self.missing_body(q, sentence),
+            lambda: self.deferred_matter(q, passages, sentence),
             lambda: self.missing_year(q, primary),
             lambda: self.missing_contact(q, primary, sentence),
             lambda: self.missing_number(q, sentence),
@@ -593,9 +595,26 @@ class AnswerabilityJudge:
         if RE_DEFERRED.search(sentence) and not RE_WHO_Q.search(q) and not RE_WHICH_RULES_Q.search(q):
             return "知识库中的文件只写明具体办法另行制定，没有写明具体内容"
         m = RE_REFERRAL.search(sentence)
-        if not m or RE_WHICH_RULES_Q.search(q) or self._title_known(m.group(1)):
+        # "…核事故的处置是怎么交代的，在第几条": the article that hands the matter over answers
+        if not m or RE_WHICH_RULES_Q.search(q) or RE_WHICH_ARTICLE_Q.search(q) or self._title_known(m.group(1)):
             return None
         return f"知识库中的文件只写明依照《{m.group(1)}》的规定执行，而该文件不在知识库中"
+
+    def deferred_matter(self, q: str, passages: list[str], sentence: str) -> str | None:
+        """"蓄滞洪区的洪水保险，保费怎么交": a thing the question names (a specific noun, or two nouns
+        the corpus writes together: 洪水 + 保险) that the passages name only where its rules are left
+        to be made ("逐步推行洪水保险制度，具体办法另行制定") is answered by no sentence quoted about
+        something else."""
+        if RE_WHO_Q.search(q) or RE_WHICH_LAW_Q.search(q):  # 按什么标准赔 asks the terms, not the law
+            return None
+        words = self.pos_words(q)
+        pairs = [a + b for (a, fa), (b, fb) in zip(words, words[1:])
+                 if fa.startswith(_NOUN_POS) and fb.startswith(_NOUN_POS) and self.corpus_has(a + b)]
+        for thing in [*self._specific_words(q), *pairs]:
+            naming = [s for p in passages for s in _sentences(p) if thing in s]
+            if naming and thing not in sentence and all(RE_DEFERRED.search(s) for s in naming):
+                return f"知识库中的文件只写明“{thing}”的具体办法另行制定，没有写明具体内容"
+        return None
 
     def missing_body(self, q: str, sentence: str) -> str | None:
         """"牵头监管部门是哪个局": the sentence quoted must name a 局 (a 部门, 委员会…), not only say that

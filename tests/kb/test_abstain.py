@@ -878,6 +878,8 @@ def test_a_matter_handed_to_a_regulation_the_corpus_lacks(judge):
     q = "核电厂出事故时，场外应急状态分成哪几级？"
     assert "核电厂核事故应急管理条例" in quoting(judge, q, handed)
     assert quoting(judge, "核电厂核事故的应急处置按什么规定执行？", handed) is None
+    # asked which article hands it over: that article answers
+    assert quoting(judge, "核电厂出了核事故怎么处置，是在第几条交代的？", handed) is None
     # a stored regulation is answered from itself; a referral inside a duty is no hand-over
     stored = "矿山事故的处理，依照《中华人民共和国安全生产法》的规定执行。"
     assert judge.referred_elsewhere(q, stored) is None
@@ -1470,3 +1472,19 @@ def test_a_fine_asked_for_an_act_must_be_that_acts_fine():
                   ["电动自行车在楼道内充电的，对个人处200元以上1000元以下罚款。"]) is None
     # one specific word (被护林员逮到) may be an incidental detail of the act
     assert reason(judge, "防火期上坟烧纸被护林员逮到，个人会被罚多少钱？", forest) is None
+
+
+def test_a_matter_whose_rules_are_left_to_be_made(knows_all):
+    """洪水保险 is named only where its rules are deferred; a sentence about 蓄滞洪区 does not answer its terms."""
+    q = "蓄滞洪区的洪水保险，保费怎么交、被淹以后按什么标准赔？"
+    deferred = "第四十一条 对蓄滞洪区，逐步推行洪水保险制度，具体办法另行制定。"
+    used = "启用蓄滞洪区时，按照防御洪水方案中规定的启用条件执行。"
+    assert "洪水保险" in quoting(knows_all, q, used, f"{deferred}\n{used}")
+    assert quoting(knows_all, q, "洪水保险的保费由参保单位按年缴纳。") is None
+    assert quoting(knows_all, "洪水保险的具体办法由谁制定？", used, f"{deferred}\n{used}") is None
+
+
+def test_a_shelf_life_of_emergency_supplies_is_in_scope(judge):
+    """保质期 is also the 有效期 of stored relief supplies, not only the market regulator's food labels."""
+    assert judge.out_of_scope("应急仓库里的物资放过了保质期怎么处置？") is None
+    assert "市场监督管理" in judge.out_of_scope("过期食品卖给顾客怎么处罚？")

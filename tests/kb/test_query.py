@@ -22,6 +22,8 @@ def test_everyday_words_map_to_the_documents_terms(thesaurus):
     assert "主要负责人" in terms
     terms = thesaurus.terms("出了事故多久之内要往上报？")
     assert "报告" in terms and "小时内" in terms
+    assert "有效期" in thesaurus.terms("应急仓库里的物资放过了保质期怎么处置？")
+    assert "轿厢滞留人员" in thesaurus.terms("小区电梯把人关在里面两个多钟头，这种情况够得上事故吗？")
 
 
 def test_longest_trigger_wins_and_words_already_asked_are_not_added(thesaurus):
