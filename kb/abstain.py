@@ -128,9 +128,10 @@ RE_NAMED_STORM = re.compile(r"(?:台风|飓风|热带风暴)\s*[“\"「]([^”\
 RE_EVENT = re.compile(r"(?<![\d.])(\d{1,2})\s*[·•・‧]\s*(\d{1,2})(?![\d.])")
 RE_DATE_Q = re.compile(r"哪天|哪一天|几月几[日号]|(?<!第)几号|具体日期|什么日期|日期是")  # 排第几号: a rank
 # a clause after a date question that points back at it and asks who: "…哪天结束，这个是谁来定的"
-RE_BACK_TO_WHO = re.compile(r"[，,]\s*(?:这个?|那个?|它|此事?)[^，,。？?]{0,4}?(?:谁|哪个(?:部门|单位|机关|机构)|哪级|什么(?:部门|单位|机关|机构))")
+RE_BACK_TO_WHO = re.compile(r"[，,]\s*(?:这个?|那个?|它|此事?)[^，,。？?]{0,4}?(?:谁|哪个(?:部门|单位|机关|机构)|哪级|什么(?:部门|单位|机关|机构))"
+                            r"|[，,]\s*(?:是|由)?谁来?(?:定|规定|决定|确定)的?")  # "…到哪天结束，是谁来定的"
 # which months of the year (几月 alone is as often a deadline: "几月份之前要统计好", answered by 年底)
-RE_MONTHS_Q = re.compile(r"哪几个月|哪些月份?|哪个月份|几月(?:份)?(?:到|至)几月")
+RE_MONTHS_Q = re.compile(r"哪几个月|哪些月份?|哪个月份?(?!份|之?前|以前|底|内|之内)|几月(?:份)?(?:到|至)几月")
 RE_MONTH = re.compile(r"(?<![\d个])[\d一二三四五六七八九十]{1,2}\s*月")
 RE_YEAR = re.compile(r"(?<!\d)(19|20)\d{2}(?=年|版)")
 RE_LACKS_EDITION = re.compile(r"未含\s*(?:19|20)\d{2}\s*年?(?:修正|修订|修改)")
@@ -142,7 +143,7 @@ RE_SERVICE_NUMBER = re.compile(
 )
 # where something is (to be) built or set up: "选址在哪个城市", "分别建在哪几个省", "设在什么地方"
 RE_WHERE_Q = re.compile(
-    r"(?:在|建在|设在|位于|选址在?|落户在?|落在)(?:哪个|哪些|哪几个|什么)(?:城市|省份?|市|县|区县|区|镇街|乡镇|镇|街道|社区|村|地方|位置)"
+    r"(?<!用)(?:在|建在|设在|位于|选址在?|落户在?|落在)(?:哪个|哪些|哪几个|什么)(?:城市|省份?|市|县|区县|区|镇街|乡镇|镇|街道|社区|村|地方|位置)"
     r"|位于哪|选址在哪|建在哪|设在哪|落户在?哪"
 )
 # "在哪几个镇街": a town, a street or a village asked for is named as such: 马营镇, 西关街道, 东关社区
@@ -169,6 +170,8 @@ RE_REFERRAL = re.compile(r"(?:依照|按照|依据)《([^》]{4,40})》(?:的)?(
 # "具体办法由市应急管理部门另行制定": the corpus hands the details to rules not yet made; it answers
 # who makes them, not what they say
 RE_DEFERRED = re.compile(r"办法[^。；;]{0,30}?另行(?:制定|规定)|另行制定")
+# what a sign or mark means: "房屋应急评估贴的红、黄、绿标识各代表什么"
+RE_MEANING_Q = re.compile(r"([\u4e00-\u9fff、]{2,20}?)(?:各|分别|都)?(?:代表|表示|意味)着?(?:什么|啥|哪)")
 RE_WHICH_LAW_Q = re.compile(r"(?:什么|哪个|哪部|哪些|啥)(?:规定|法规|条例|法律|文件|办法|制度)")
 RE_WHO_Q = re.compile(r"谁|哪个(?:部门|单位|机关|机构)|哪级|什么(?:部门|单位|机关|机构)|哪些(?:部门|单位)")
 # "网络安全事件分为几个等级": the thing graded, before the question word
@@ -400,13 +403,14 @@ class AnswerabilityJudge:
             lambda: self.missing_year(q, primary),
             lambda: self.missing_contact(q, primary, sentence),
             lambda: self.missing_number(q, sentence),
-            lambda: self.missing_location(q, primary),
+            lambda: self.missing_location(q, primary, primary_title),
             lambda: self.missing_date(q, primary),
             lambda: self.missing_formula(q, primary, passages if figure_passages is None else figure_passages),
             lambda: self.missing_quantity(q, passages if figure_passages is None else figure_passages),
             lambda: self.missing_theme(q, [primary]),  # the passage the answer quotes states it
             lambda: self.missing_requirement(q, passages),
             lambda: self.missing_outcome(q, primary),
+            lambda: self.missing_meaning(q, primary),
             lambda: self.missing_change(q, primary),
             lambda: self.reported_to_other(q, primary),
             lambda: self.missing_incident_aspect(q, passages),
@@ -828,11 +832,13 @@ class AnswerabilityJudge:
             return "检索到的段落中没有问题所问的具体数值"
         return None
 
-    def missing_location(self, q: str, text: str) -> str | None:
+    def missing_location(self, q: str, text: str, title: str = "") -> str | None:
         """"应急管理大学选址在哪个城市": the quoted passage must name a place (a city, a province, a
         district), not only speak of 选址."""
         if not RE_WHERE_Q.search(q):
             return None
+        if title:  # the passage, not its document's title: 中卫市应急管理局 issued it, nothing says where
+            text = text.replace(title, " ")
         if RE_LOCAL_LEVEL_Q.search(q):
             if any(m.group(0) not in q for m in RE_NAMED_LOCAL.finditer(text)):
                 return None
@@ -1091,6 +1097,15 @@ class AnswerabilityJudge:
                                             for f in RE_FIGURE.finditer(sentence)):
                     return None
         return f"检索到的段落只有总数“{total.group(0)}”，没有“{part}”单独的数字"
+
+    def missing_meaning(self, q: str, primary: str) -> str | None:
+        """"红、黄、绿标识各代表什么": the thing whose meaning is asked (its last noun: 标识) must be
+        in the passage quoted; a sentence on 房屋设施加固 says nothing of what a mark means."""
+        m = RE_MEANING_Q.search(q)
+        nouns = [w for w, f in self.pos_words(m.group(1)) if f.startswith(_NOUN_POS) and len(w) >= 2] if m else []
+        if nouns and nouns[-1] not in primary:
+            return f"检索到的段落没有写明“{nouns[-1]}”代表什么"
+        return None
 
     def missing_outcome(self, q: str, text: str) -> str | None:
         """"最后有没有通过评议": the passage must report a result (已…, 获得, 被评为), not the plan to seek it."""

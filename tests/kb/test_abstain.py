@@ -837,6 +837,14 @@ def test_where_something_is_built_needs_a_named_place(knows_all):
     assert reason(knows_all, q, ["秦岭火灾应急保障基地建在西安市长安区。"]) is None
     # asked where in general, a place named in the question may still be the answer's setting
     assert reason(knows_all, "山东的应急避难场所一般设在哪？", ["山东省应急避难场所设在学校、公园等场所。"]) is None
+    # the document's title (its issuer 中卫市应急管理局) says nothing of where a drill is held
+    q = "中卫应急局参加“应急先锋·2023”联合演练是在什么地方举行？"
+    title = "2023年应急管理重点工作要点（中卫市应急管理局）"
+    held = f"{title} 2023年\n积极参加“应急先锋·2023”联合演练。"
+    assert "地点" in knows_all.judge(q, [held], 1.0, primary_title=title).reason
+    assert knows_all.judge(q, [held + "演练在沙坡头区举行。"], 1.0, primary_title=title).reason is None
+    # "用在哪些地方" asks what a thing is used for, not where
+    assert knows_all.missing_location("单元化应急管理用在哪些地方？", "单元化应急管理适用于大型综合体。") is None
 
 
 def test_which_towns_needs_towns_named_other_than_the_questions(knows_all):
@@ -945,6 +953,10 @@ def test_which_months_need_a_passage_that_names_months(knows_all):
     assert reason(knows_all, q, ["每年9月15日至次年6月15日为草原防火期。"]) is None
     # a duration in 个月 names no month of the year
     assert "月份" in reason(knows_all, q, ["防火期内的检查每3个月进行一次。"])
+    # 哪个月 when a thing is held; 哪个月之前 is a deadline, which 年底 answers
+    held = ["坚持以练促训、以练为战，积极参加“应急先锋·2023”联合演练。"]
+    assert "月份" in reason(knows_all, "“应急先锋·2023”联合演练是在哪个月举行？", held)
+    assert reason(knows_all, "联合演练方案哪个月之前要报上来？", ["演练方案于2023年底前报送。"]) is None
 
 
 def test_an_article_number_is_no_figure():
@@ -1311,6 +1323,8 @@ def test_who_decides_a_date_is_not_a_date_question(knows_all):
     passage = ["省、自治区、直辖市人民政府防汛指挥机构根据当地的洪水规律，规定汛期起止日期。"]
     assert reason(knows_all, "每年汛期从哪天算起、到哪天结束，这个是谁来定的？", passage) is None
     assert "日期" in reason(knows_all, "每年汛期从哪天算起、到哪天结束？", passage)
+    assert reason(knows_all, "每年汛期从哪天开始到哪天结束，是谁来定的？", passage) is None  # no 这个 before it
+    assert "日期" in reason(knows_all, "每年汛期从哪天开始到哪天结束，谁知道？", passage)  # who knows, not who decides
 
 
 def test_other_departments_venues_and_campaigns(judge):
@@ -1488,3 +1502,8 @@ def test_a_shelf_life_of_emergency_supplies_is_in_scope(judge):
     """保质期 is also the 有效期 of stored relief supplies, not only the market regulator's food labels."""
     assert judge.out_of_scope("应急仓库里的物资放过了保质期怎么处置？") is None
     assert "市场监督管理" in judge.out_of_scope("过期食品卖给顾客怎么处罚？")
+
+
+def test_what_a_mark_means_needs_the_mark(knows_all):
+    q = "地震后房屋应急评估贴的红、黄、绿标识各代表什么？"
+    needs(knows_all, q, "标识", "推动实施地震易发区房屋设施加固工程。", "红色标识表示房屋禁止使用，黄色标识表示限制使用。")

@@ -24,6 +24,9 @@ def test_everyday_words_map_to_the_documents_terms(thesaurus):
     assert "报告" in terms and "小时内" in terms
     assert "有效期" in thesaurus.terms("应急仓库里的物资放过了保质期怎么处置？")
     assert "轿厢滞留人员" in thesaurus.terms("小区电梯把人关在里面两个多钟头，这种情况够得上事故吗？")
+    # from when to when is 起止日期, not the 之日起 that a deadline counts from
+    terms = thesaurus.terms("每年汛期从哪天开始到哪天结束，是谁来定的？")
+    assert "起止日期" in terms and "之日起" not in terms
 
 
 def test_longest_trigger_wins_and_words_already_asked_are_not_added(thesaurus):
