@@ -73,6 +73,8 @@ RE_EDITION = re.compile(
     # unquoted: "2022年危险化学品目录调整后", "2019年安全生产条例修订后"
     r"|(?P<y3>(?:19|20)\d{2})\s*(?:年版?|版)的?(?:新版)?(?P<t3>[\u4e00-\u9fff]{4,30}?(?:目录|标准|条例|办法|规定|细则))"
     r"(?:调整|修订|修正|修改)"
+    # "2023年新版工贸企业重大事故隐患判定标准": 新版 says edition without a 修订 after it
+    r"|(?P<y4>(?:19|20)\d{2})\s*年?的?新版的?(?P<t4>[\u4e00-\u9fff]{4,30}?(?:目录|标准|条例|办法|规定|细则))"
 )
 # how the documents name a sum people ask about: "多少奖金" is answered by "1000元至1万元的奖励"
 NOUN_FORMS = {"奖金": "奖金|奖励", "赏金": "奖金|奖励", "奖钱": "奖金|奖励", "罚金": "罚金|罚款", "补助金": "补助|补贴",
@@ -216,7 +218,7 @@ UNITS: dict[str, str] = {
     "项": "项|条|类", "种": "种|类|项", "条": "条|项", "家": "家|户|个", "座": "座|个", "所": "所|个",
     "支": "支|个", "辆": "辆|台", "台": "台|套|辆", "艘": "艘|条",
     "米": "米|m|公里|km", "公里": "公里|千米|km|米", "毫米": "毫米|mm|厘米|cm", "厘米": "厘米|cm|毫米|mm", "平方米": "平方米|㎡|m2|公顷", "公顷": "公顷|亩|平方米",
-    "分": "分", "倍": "倍", "层": "层", "级": "级", "点": "时|点",
+    "分": "分", "倍": "倍", "层": "层", "级": "级|个?等级|个级别", "点": "时|点",
     "科": "科|门", "门": "门|科", "课时": "课时|学时", "学时": "学时|课时", "岁": "岁|周岁", "周岁": "周岁|岁", "度": "度|℃|°C|摄氏度", "摄氏度": "摄氏度|℃|°C|度", "分贝": "分贝|dB",
     "箱": "箱|件", "桶": "桶", "瓶": "瓶", "袋": "袋",
 }
@@ -255,7 +257,8 @@ RE_DEICTIC_TITLE = re.compile(r"(?:本|该|此|这个?|那个?|上述)(?:市|省
                               r"|(?:地方性?|当地|相关|有关|省里的?|市里的?|省级|市级)(?:法规|条例|规定|法律法规)$")
 _COUNTERS = {"版", "项", "个", "部", "套", "条", "种", "类", "份"}  # "那51项…判定标准", "2015年那版…"
 _NOT_IN_TITLES = {"国家", "新", "旧", "现行", "按", "按照", "依据", "根据", "依照", "是", "有", "要", "会", "能",
-                  "够得上", "够不上", "算得上", "算不上", "够得着"}  # jieba tags these idioms (l), like nouns
+                  "够得上", "够不上", "算得上", "算不上", "够得着",  # jieba tags these idioms (l), like nouns
+                  "算不算", "是不是", "属不属于", "有没有", "适不适用", "归不归"}  # "算不算条例里的…": asking, no title
 MODALS = ("要", "需要", "应该", "应当", "能", "可以", "得", "会", "必须")  # "要不要张榜": 要 ends 不要 too
 # words ending in 法 that are no title's head: "这样做合法吗" names no 《做合法》
 _NOT_TITLE_HEADS = {"合法", "违法", "非法", "守法", "犯法", "不法"}
@@ -787,7 +790,8 @@ class AnswerabilityJudge:
         year next to a cited title with 版/修订/修正 must be one of the matching titles' years
         (titles without a year in them could be any edition: no judgement)."""
         for m in RE_EDITION.finditer(q):
-            year, cited = m.group("y1") or m.group("y2") or m.group("y3"), m.group("t1") or m.group("t2") or m.group("t3")
+            year = m.group("y1") or m.group("y2") or m.group("y3") or m.group("y4")
+            cited = m.group("t1") or m.group("t2") or m.group("t3") or m.group("t4")
             titles = set(self._titles_matching(cited))
             years = [set(re.findall(r"(?:19|20)\d{2}", t)) for t in titles]
             if titles and all(years) and not any(year in y for y in years):
@@ -1016,7 +1020,11 @@ class AnswerabilityJudge:
         m = RE_GRADES_Q.search(q) or RE_GRADES_HOW_Q.search(q)
         if m:  # the thing graded: the noun run the question ends it with (网络安全事件, not 事件)
             thing = re.sub(r"(?:的)?(?:等级|级别|分级)$", "", self._trailing_noun_run(m.group(1)))  # 事故等级 -> 事故
-            if len(thing) >= 2 and thing not in primary:
+            # or its last two words together and the rest apart: "无锡化工企业安全风险" is the 安全风险
+            # of 《无锡市化工（危险化学品）企业安全风险评估和分级办法》
+            words = [w for w, _ in self.pos_words(thing)]
+            apart = len(words) > 2 and "".join(words[-2:]) in primary and all(c in primary for c in "".join(words[:-2]))
+            if len(thing) >= 2 and thing not in primary and not apart:
                 return f"检索到的段落没有写明“{thing}”怎样分级"
         if RE_GRADE_COUNT_Q.search(q) and not any(RE_GRADE_LIST.search(p) for p in passages):
             return "检索到的段落没有写明分为哪几级"

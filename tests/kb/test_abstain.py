@@ -559,6 +559,9 @@ def test_an_edition_the_corpus_does_not_hold():
     assert judge.unknown_edition("2009年修订的《特种设备安全法》") is None
     # a year that is not an edition ("2023年施行") is not this rule
     assert judge.unknown_edition("2023年施行的《北京市安全生产条例》规定了什么？") is None
+    # unquoted, the edition said by 新版 alone
+    assert "2017版" in judge.unknown_edition("2023年新版工贸企业重大事故隐患判定标准里，有限空间作业判定了几条重大隐患？")
+    assert judge.unknown_edition("2017年新版工贸行业重大事故隐患判定标准里有几条？") is None
 
 
 def test_a_figure_about_one_incident_needs_a_sentence_naming_it():
@@ -1507,3 +1510,22 @@ def test_a_shelf_life_of_emergency_supplies_is_in_scope(judge):
 def test_what_a_mark_means_needs_the_mark(knows_all):
     q = "地震后房屋应急评估贴的红、黄、绿标识各代表什么？"
     needs(knows_all, q, "标识", "推动实施地震易发区房屋设施加固工程。", "红色标识表示房屋禁止使用，黄色标识表示限制使用。")
+
+
+def test_asking_whether_something_counts_names_no_title(judge):
+    """"算不算条例里的高危生产经营单位": 算不算 asks; 条例 is the one the question is about, not 《算不算条例》."""
+    q = "深圳做锂电池组装的厂子，算不算条例里的高危生产经营单位？"
+    assert judge.cited_documents(q) == []
+    assert judge.unknown_document(q) is None
+
+
+def test_grades_of_a_thing_named_with_its_place_and_trade(knows_all):
+    """"无锡化工企业安全风险": its last two words (安全风险) together, the rest (无锡, 化工企业) anywhere in
+    the passage and its title; 网络安全事件 still needs 安全事件 together."""
+    q = "无锡化工企业安全风险一共分几级，各用什么颜色表示？"
+    title = "无锡市安全生产监督管理局关于印发《无锡市化工（危险化学品）企业安全风险评估和分级办法》的通知"
+    graded = f"{title}\n第五条 企业安全风险分为4个等级，从高到低依次划分为红色风险、橙色风险、黄色风险和蓝色风险。"
+    assert reason(knows_all, q, [graded]) is None
+    assert "网络安全事件" in reason(knows_all, "网络安全事件分为几个等级？", ["突发事件分为四级，网络安全工作另行规定。"])
+    # 几级 is answered by 4个等级 as by 四级
+    assert figure_pattern(q).search("企业安全风险分为4个等级") and figure_pattern(q).search("分为四级")

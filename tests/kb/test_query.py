@@ -27,6 +27,7 @@ def test_everyday_words_map_to_the_documents_terms(thesaurus):
     # from when to when is 起止日期, not the 之日起 that a deadline counts from
     terms = thesaurus.terms("每年汛期从哪天开始到哪天结束，是谁来定的？")
     assert "起止日期" in terms and "之日起" not in terms
+    assert "教育教学计划" in thesaurus.terms("中小学是不是得把应急避险这类内容排进课表里？")
 
 
 def test_longest_trigger_wins_and_words_already_asked_are_not_added(thesaurus):
