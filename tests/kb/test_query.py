@@ -28,6 +28,9 @@ def test_everyday_words_map_to_the_documents_terms(thesaurus):
     terms = thesaurus.terms("每年汛期从哪天开始到哪天结束，是谁来定的？")
     assert "起止日期" in terms and "之日起" not in terms
     assert "教育教学计划" in thesaurus.terms("中小学是不是得把应急避险这类内容排进课表里？")
+    terms = thesaurus.terms("工人在现场发现马上要出大事、有生命危险，能不能不等领导点头就先撤？事后会不会被扣钱？")
+    assert {"直接危及人身安全的紧急情况", "撤离", "降低其工资"} <= set(terms)
+    assert "仍然进行生产" in thesaurus.terms("一个煤矿三个月里被查出两回重大隐患，照样接着生产，会落个什么下场？")
 
 
 def test_longest_trigger_wins_and_words_already_asked_are_not_added(thesaurus):
