@@ -1507,6 +1507,10 @@ def test_a_shelf_life_of_emergency_supplies_is_in_scope(judge):
     assert "市场监督管理" in judge.out_of_scope("过期食品卖给顾客怎么处罚？")
 
 
+def test_air_raid_sirens_belong_to_civil_air_defence(judge):
+    assert "人民防空" in judge.out_of_scope("城市防空警报一般每年什么时候试鸣？")
+
+
 def test_what_a_mark_means_needs_the_mark(knows_all):
     q = "地震后房屋应急评估贴的红、黄、绿标识各代表什么？"
     needs(knows_all, q, "标识", "推动实施地震易发区房屋设施加固工程。", "红色标识表示房屋禁止使用，黄色标识表示限制使用。")
