@@ -68,6 +68,18 @@ def kind(name: str) -> str:
     return m.group(1) if m else ""
 
 
+def _names_there(alias: str, text: str, pos: int) -> bool:
+    """Whether ``alias``, found in ``text`` at ``pos``, names its document there rather than being
+    part of a longer name or phrase."""
+    end = pos + len(alias)
+    if RE_IMPLEMENTING.match(text, end):  # 消防法 in 消防法实施条例
+        return False
+    if alias.startswith("事故") and RE_MODIFIER_BEFORE.search(text, 0, pos):  # 事故应急条例 in 电力安全事故应急条例
+        return False
+    # "违反安全生产法规": 安全生产法律法规 in general, not the 安全生产法
+    return not (alias.endswith("法") and text[end : end + 1] in ("规", "律"))
+
+
 @dataclass(frozen=True)
 class Alias:
     text: str  # normalised
@@ -101,8 +113,7 @@ class TitleIndex:
         for pos in range(len(text) - 1):
             for i in self._by_start.get(text[pos : pos + 2], ()):
                 a = self.aliases[i]
-                if len(a.text) >= min_len and text.startswith(a.text, pos) and not RE_IMPLEMENTING.match(text, pos + len(a.text)) \
-                        and not (a.text.startswith("事故") and RE_MODIFIER_BEFORE.search(text, 0, pos)):
+                if len(a.text) >= min_len and text.startswith(a.text, pos) and _names_there(a.text, text, pos):
                     found.append((a, pos))
         found.sort(key=lambda x: (-len(x[0].text), -x[0].full, x[1]))
         taken: list[tuple[int, int]] = []

@@ -15,6 +15,7 @@ TITLES = {
     "shandong": "山东省突发事件应急保障条例",
     "emergency": "生产安全事故应急条例",
     "power": "电力安全事故应急处置和调查处理条例",
+    "safety-law": "中华人民共和国安全生产法（2021年修正）",
 }
 
 
@@ -90,3 +91,10 @@ def test_a_short_form_starting_with_shi_gu_is_not_inside_another_kind_of_acciden
     assert "emergency" not in [a.doc_id for a, _ in index.contained("电力安全事故应急条例对核电厂是怎么规定的")]
     assert [a.doc_id for a, _ in index.contained("按事故应急条例第五条")] == ["emergency"]
     assert [a.doc_id for a, _ in index.contained("生产安全事故应急条例第五条")] == ["emergency"]
+
+
+def test_laws_and_regulations_in_general_name_no_law(index):
+    """"违反安全生产法规" speaks of 安全生产法律法规, not of the 安全生产法."""
+    assert index.contained("企业因为违反安全生产法规被罚了款") == []
+    assert index.contained("违反安全生产法律法规受到处罚") == []
+    assert [a.doc_id for a, _ in index.contained("违反安全生产法第二十一条")] == ["safety-law"]
