@@ -117,6 +117,9 @@ RE_OUTCOME = re.compile(r"已经?|获得|荣获|被(?:评|命名|授予|认定)|
 RE_THEME_Q = re.compile(r"(主题|口号|标语)(?:是什么|是啥|叫什么|是哪|有哪些|为何)")
 # a document cited by its order number: 应急管理部令第10号, 国务院令第708号, 主席令第88号
 RE_ORDER_NUMBER = re.compile(r"((?:应急管理部|国家安全生产监督管理总局|国家安全监管总局|安监总局|国务院|主席|[\u4e00-\u9fff]{2,8}部)令)\s*第\s*(\d{1,4})\s*号")
+# the same number said the other way round: "应急管理部第4号令"
+# (named bodies only: a free "…部" would run back over the words before it, 版的应急管理部)
+RE_ORDER_NUMBER_AFTER = re.compile(r"(应急管理部|国家安全生产监督管理总局|国家安全监管总局|安监总局|国务院)\s*第\s*(\d{1,4})\s*号令")
 ORDER_ALIASES = {"安监总局令": "国家安全生产监督管理总局令", "国家安全监管总局令": "国家安全生产监督管理总局令"}
 # the thing a threshold question defines: "多少人才算重大（Ⅱ级）突发环境事件"
 RE_THRESHOLD_Q = re.compile(r"(?:才算|就算|才能算|才属于|算作|划为|认定为|定为)(?:是)?([^，。？?！!]{2,20})")
@@ -172,6 +175,10 @@ RE_REFERRAL = re.compile(r"(?:依照|按照|依据)《([^》]{4,40})》(?:的)?(
 # "具体办法由市应急管理部门另行制定": the corpus hands the details to rules not yet made; it answers
 # who makes them, not what they say
 RE_DEFERRED = re.compile(r"办法[^。；;]{0,30}?另行(?:制定|规定)|另行制定")
+# entry to an exam: "想考注册安全工程师，需要什么学历和工作年限才能报名" (a post's qualifications,
+# 本科以上学历…五年以上工作经历, are no entry conditions of an exam)
+RE_EXAM_ENTRY_Q = re.compile(r"报考|考试资格|考试条件|考[^。？?]{0,24}报名|报名[^，,。？?]{0,6}考")  # not 报名单
+RE_EXAM = re.compile(r"报名|报考|考试")
 # what a sign or mark means: "房屋应急评估贴的红、黄、绿标识各代表什么"
 RE_MEANING_Q = re.compile(r"([\u4e00-\u9fff、]{2,20}?)(?:各|分别|都)?(?:代表|表示|意味)着?(?:什么|啥|哪)")
 RE_WHICH_LAW_Q = re.compile(r"(?:什么|哪个|哪部|哪些|啥)(?:规定|法规|条例|法律|文件|办法|制度)")
@@ -414,6 +421,7 @@ class AnswerabilityJudge:
             lambda: self.missing_requirement(q, passages),
             lambda: self.missing_outcome(q, primary),
             lambda: self.missing_meaning(q, primary),
+            lambda: self.missing_exam(q, primary),
             lambda: self.missing_change(q, primary),
             lambda: self.reported_to_other(q, primary),
             lambda: self.missing_incident_aspect(q, passages),
@@ -471,6 +479,8 @@ class AnswerabilityJudge:
             items = q[left:right].split("、")
             if len(items) < 2 or any(len(x) > LIST_ITEM_MAX for x in items):
                 continue  # "报考X需要什么学历、干满几年": clauses, not a list of trades
+            if any(word in x and len(x) > len(word) + 6 for x in items):
+                continue  # "高速上两辆车轻微剐蹭、没人受伤": the word is inside a clause, not an item
             others = [x for x in items if x and word not in x]
             if any(self.corpus_has(x) or self.corpus_has(x[:2]) or self.corpus_has(x[-2:]) for x in others):
                 return True
@@ -701,8 +711,10 @@ class AnswerabilityJudge:
         carries or mentions names a document the corpus does not hold, whatever its title resembles."""
         from ingest.numerals import int_to_cn
 
-        for m in RE_ORDER_NUMBER.finditer(q):
-            order, n = m.group(1), int(m.group(2))
+        cited = [(m.group(1), m.group(2)) for m in RE_ORDER_NUMBER.finditer(q)]
+        cited += [(m.group(1) + "令", m.group(2)) for m in RE_ORDER_NUMBER_AFTER.finditer(q)]
+        for order, number_text in cited:
+            n = int(number_text)
             number = f"{order}第{n}号"
             orders = {order, ORDER_ALIASES.get(order, order)}
             if not any(self.corpus_has(f"{o}第{x}号") for o in orders for x in (n, int_to_cn(n))):
@@ -1105,6 +1117,11 @@ class AnswerabilityJudge:
                                             for f in RE_FIGURE.finditer(sentence)):
                     return None
         return f"检索到的段落只有总数“{total.group(0)}”，没有“{part}”单独的数字"
+
+    def missing_exam(self, q: str, primary: str) -> str | None:
+        if RE_EXAM_ENTRY_Q.search(q) and not RE_EXAM.search(primary):
+            return "检索到的段落没有写明考试的报名条件"
+        return None
 
     def missing_meaning(self, q: str, primary: str) -> str | None:
         """"红、黄、绿标识各代表什么": the thing whose meaning is asked (its last noun: 标识) must be

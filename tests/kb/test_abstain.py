@@ -117,6 +117,10 @@ def test_another_departments_word_in_a_list_of_ours_is_not_out_of_scope():
     # clauses joined by 、 are no list: "干满几年相关工作" does not make 报考 a matter of ours
     assert "人力资源" in j.out_of_scope("报考注册安全工程师需要什么学历、干满几年相关工作？")
     assert "公安交通管理部门" in j.out_of_scope("驾驶证、行驶证怎么年审？")  # every item is someone else's
+    # a word inside a clause is no item of a list, whatever the next clause says ("没人受伤": 受伤)
+    j2 = AnswerabilityJudge(doc_freq=lambda w: 5, titles=list, corpus_has=lambda w: w in "受伤 矿山", words=list,
+                            pos_words=list, places=None)
+    assert "剐蹭" in j2.out_of_scope("高速上两辆车轻微剐蹭、没人受伤，要不要报警？")
     assert "人力资源和社会保障部门" in j.out_of_scope("工伤认定申请要在多少天内提出？")
     assert "公安出入境管理部门" in j.out_of_scope("护照丢了去哪补办？")
     assert "民用航空管理部门" in j.out_of_scope("民航客机出了事故，调查报告多久公布？")
@@ -738,6 +742,9 @@ def test_an_order_number_no_stored_document_carries():
     assert judge.unknown_order("国务院令第446号第八条规定了什么？") is None
     assert judge.unknown_order("主席令第88号公布的安全生产法第二十一条") is None  # 第八十八号 in the metadata
     assert judge.unknown_order("安监总局令第88号要求应急预案多久评估一次？") is None  # the short name of the issuer
+    # the number said the other way round, after words that are no part of the issuer's name
+    assert judge.unknown_order("替代2015版的应急管理部第4号令《煤矿重大事故隐患判定标准》哪天施行？") == "知识库中没有应急管理部令第4号"
+    assert judge.unknown_order("国务院第446号令第八条规定了什么？") is None
 
 
 def test_a_figure_about_another_kind_of_fire_does_not_answer(knows_all):
@@ -1533,3 +1540,17 @@ def test_grades_of_a_thing_named_with_its_place_and_trade(knows_all):
     assert "网络安全事件" in reason(knows_all, "网络安全事件分为几个等级？", ["突发事件分为四级，网络安全工作另行规定。"])
     # 几级 is answered by 4个等级 as by 四级
     assert figure_pattern(q).search("企业安全风险分为4个等级") and figure_pattern(q).search("分为四级")
+
+
+def test_entry_to_an_exam_is_not_a_posts_qualifications(knows_all):
+    q = "想考注册安全工程师，需要什么学历和工作年限才能报名？"
+    post = "安全总监应当具备其他专业本科以上学历或者获得工程师以上职称，并具有五年以上安全生产管理工作经历。"
+    needs(knows_all, q, "报名条件", post, "报名参加注册安全工程师考试，应当具有本科学历并从事安全生产业务满三年。")
+    # 报名单 is a list of names: no exam
+    assert knows_all.missing_exam("房子被洪水冲垮了想拿重建补助，是自己去申请还是等村里报名单？", "由村民提出申请。") is None
+
+
+def test_a_leaked_informant_is_not_a_data_breach(judge):
+    """举报人信息 kept secret is the corpus's (不得泄露举报人个人信息), not the 网信 office's data security."""
+    assert judge.out_of_scope("在北京打电话举报隐患，会不会把我的信息泄露出去？") is None
+    assert "网信" in judge.out_of_scope("单位发生数据泄露，要在多长时间内报告？")

@@ -30,6 +30,10 @@ def test_everyday_words_map_to_the_documents_terms(thesaurus):
     assert "教育教学计划" in thesaurus.terms("中小学是不是得把应急避险这类内容排进课表里？")
     terms = thesaurus.terms("工人在现场发现马上要出大事、有生命危险，能不能不等领导点头就先撤？事后会不会被扣钱？")
     assert {"直接危及人身安全的紧急情况", "撤离", "降低其工资"} <= set(terms)
+    terms = thesaurus.terms("村里组织群众上山打火，能不能把初中生、怀孕的媳妇也叫上帮忙？")
+    assert {"扑救", "未成年人", "孕妇"} <= set(terms)
+    terms = thesaurus.terms("给灾区拉救灾物资的货车，能不能优先走？")
+    assert "优先通行" in terms and "撤离" not in terms  # 优先走, not the 先走 of running away
     assert "仍然进行生产" in thesaurus.terms("一个煤矿三个月里被查出两回重大隐患，照样接着生产，会落个什么下场？")
 
 
