@@ -249,6 +249,7 @@ MEASURE_UNITS = ("天", "日", "个工作日", "小时", "个小时", "分钟", 
 DISTANCE_UNITS = "米|m|公里|km|厘米|毫米|cm|mm"  # "离罐底最多多高": 不超过30cm
 AREA_UNITS = "公顷|亩|平方米|平方公里|㎡|m2"
 TIME_UNITS = "个?小时|日|天|年|个?月|分钟|个?星期|周|半年|季度|个?工作日|min(?![a-z])"  # "一个月", "5个工作日" too
+RE_AFTER_EVENT = re.compile(r"([\u4e00-\u9fff]{2,12})(?:之后|以后|后)[，,]?\s*(?:最迟|最晚|最长|最多|大概|一般)?$")  # "…名单后，多久"
 RE_BOOK_TITLE = re.compile(r"《[^》]*》")  # a document a sentence cites
 RE_ANY_NUMBER = re.compile(rf"{NUMBER}\s*(?:%|％|[\u4e00-\u9fff]{{1,2}})")
 RE_DOC_SUFFIX = re.compile(r"(条例|办法|规定|细则|规程|要点|法)$")  # longest first: 办法 is not a 法
@@ -1220,6 +1221,14 @@ class AnswerabilityJudge:
         if head:
             tagged = self.pos_words(head.group(1))
             reason = self._noun_without_figure(tagged[-1] if tagged else None, True, passages, pattern)
+            if reason:
+                return reason
+        # "被列入严重失信主体名单后，多久可以申请移出": the time is counted from an event; its noun
+        # (名单), if few passages use it, must be in a sentence that gives the time
+        event = RE_AFTER_EVENT.search(q[: m.start]) if m and (m.unit in TIME_QUESTION_UNITS or m.word in ("多久", "多长时间")) else None
+        if event:
+            nouns = [t for t in self.pos_words(event.group(1)) if t[1].startswith(_NOUN_POS) and t[0] not in ("事发", "事后")]
+            reason = self._noun_without_figure(nouns[-1] if nouns else None, True, passages, pattern)
             if reason:
                 return reason
         # "干滩长度最小多少米": the thing measured, right before its measure word, likewise

@@ -1554,3 +1554,15 @@ def test_a_leaked_informant_is_not_a_data_breach(judge):
     """举报人信息 kept secret is the corpus's (不得泄露举报人个人信息), not the 网信 office's data security."""
     assert judge.out_of_scope("在北京打电话举报隐患，会不会把我的信息泄露出去？") is None
     assert "网信" in judge.out_of_scope("单位发生数据泄露，要在多长时间内报告？")
+
+
+def test_a_time_counted_from_an_event_needs_the_events_noun():
+    """"被列入严重失信主体名单后，多久可以申请移出": 名单, which few passages use, must be in a sentence giving
+    the time; 七个工作日内 of publishing a penalty counts from another event."""
+    q = "被列入安全生产严重失信主体名单后，多久可以申请移出？"
+    needs(_one_rare_word("名单", 3), q, "名单", "对生产经营单位作出处罚决定后七个工作日内予以公开曝光。",
+          "被列入严重失信主体名单的单位，满一年后可以申请移出名单。")
+    # 事发 is when, not a thing: "事发后多少天内" is answered from 事故发生之日起
+    judge = _one_rare_word("事发", 2)
+    assert reason(judge, "铁路较大事故的调查组要在事发后多少天内交调查报告？",
+                  ["事故调查组应当自事故发生之日起20日内提交事故调查报告。"]) is None
