@@ -249,6 +249,7 @@ MEASURE_UNITS = ("天", "日", "个工作日", "小时", "个小时", "分钟", 
 DISTANCE_UNITS = "米|m|公里|km|厘米|毫米|cm|mm"  # "离罐底最多多高": 不超过30cm
 AREA_UNITS = "公顷|亩|平方米|平方公里|㎡|m2"
 TIME_UNITS = "个?小时|日|天|年|个?月|分钟|个?星期|周|半年|季度|个?工作日|min(?![a-z])"  # "一个月", "5个工作日" too
+RE_DISTANCE_FROM = re.compile(r"(?:离|距离?)([\u4e00-\u9fff]{2,8}?)(?:最少|至少|起码|最多|最近|要|得|应|隔开?|保持|有|的距离|距离|不少于|不小于)*$")
 RE_AFTER_EVENT = re.compile(r"([\u4e00-\u9fff]{2,12})(?:之后|以后|后)[，,]?\s*(?:最迟|最晚|最长|最多|大概|一般)?$")  # "…名单后，多久"
 RE_BOOK_TITLE = re.compile(r"《[^》]*》")  # a document a sentence cites
 RE_ANY_NUMBER = re.compile(rf"{NUMBER}\s*(?:%|％|[\u4e00-\u9fff]{{1,2}})")
@@ -1231,6 +1232,14 @@ class AnswerabilityJudge:
             reason = self._noun_without_figure(nouns[-1] if nouns else None, True, passages, pattern)
             if reason:
                 return reason
+        # "加油站离居民楼最少要隔多少米": a distance from a thing (居民楼) needs that thing in a sentence
+        # giving the distance, however everyday the word (放散管口…离地面不小于10米 is from the ground)
+        away = RE_DISTANCE_FROM.search(q[: m.start]) if m and (m.unit in ("米", "公里") or m.word == "多远") else None
+        if away:
+            # its first noun (jieba tags 明火 "a"): 明火 in 离明火和电器, 离有明火的地方
+            nouns = [w for w, f in self.pos_words(away.group(1)) if f.startswith(_NOUN_POS + ("a",)) and len(w) >= 2]
+            if nouns and not any(nouns[0] in s and pattern.search(s) for p in passages for s in _sentences(p)):
+                return f"检索到的段落中没有离“{nouns[0]}”的距离"
         # "干滩长度最小多少米": the thing measured, right before its measure word, likewise
         measured = RE_MEASURED.search(q[: m.start]) if m else None
         if measured:

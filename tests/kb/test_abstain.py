@@ -1566,3 +1566,13 @@ def test_a_time_counted_from_an_event_needs_the_events_noun():
     judge = _one_rare_word("事发", 2)
     assert reason(judge, "铁路较大事故的调查组要在事发后多少天内交调查报告？",
                   ["事故调查组应当自事故发生之日起20日内提交事故调查报告。"]) is None
+
+
+def test_a_distance_from_a_thing_needs_that_thing(knows_all):
+    """"离居民楼最少要隔多少米": a distance from the ground (离地面不小于10米) is no distance from 居民楼."""
+    q = "加油站离居民楼最少要隔多少米？"
+    needs(knows_all, q, "居民楼", "吹刷放散管口应高出煤气管道、设备和走台4米，离地面不小于10米。",
+          "加油站与居民楼的间距不应小于50米。")
+    # the thing is the first noun after 离 (明火, tagged "a"), not the 电器 or 地方 after it
+    assert reason(knows_all, "车间里临时喷漆，离明火和电器要隔多远？", ["喷漆作业场所与明火的距离不得小于10米。"]) is None
+    assert reason(knows_all, "临时喷漆，离有明火的地方至少要隔多远？", ["喷漆作业场所与明火的距离不得小于10米。"]) is None
