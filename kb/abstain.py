@@ -1108,8 +1108,7 @@ class AnswerabilityJudge:
             asked = quantity_asked(q)
             pattern = figure_pattern(q)
             if m.group(0).startswith(("其中", "当中")) and asked is not None and asked.unit in COUNT_UNITS \
-                    and pattern is not None and len(part) >= 3 and not any(
-                        part in s and pattern.search(s) for p in passages for s in _sentences(p)):
+                    and pattern is not None and len(part) >= 3 and not _said_with_figure(part, passages, pattern):
                 return f"检索到的段落中没有“{part}”单独的数字"
             return None
         unit = _unit(total.group(0))  # the part is counted in the total's unit (a year is no answer)
@@ -1238,7 +1237,7 @@ class AnswerabilityJudge:
         if away:
             # its first noun (jieba tags 明火 "a"): 明火 in 离明火和电器, 离有明火的地方
             nouns = [w for w, f in self.pos_words(away.group(1)) if f.startswith(_NOUN_POS + ("a",)) and len(w) >= 2]
-            if nouns and not any(nouns[0] in s and pattern.search(s) for p in passages for s in _sentences(p)):
+            if nouns and not _said_with_figure(nouns[0], passages, pattern):
                 return f"检索到的段落中没有离“{nouns[0]}”的距离"
         # "干滩长度最小多少米": the thing measured, right before its measure word, likewise
         measured = RE_MEASURED.search(q[: m.start]) if m else None
@@ -1258,7 +1257,7 @@ class AnswerabilityJudge:
             while len(words) > 1 and words[-1][0] in COUNT_NOUNS:
                 words = words[:-1]
             head = "".join(w for w, _ in words) or base.group(1)
-            if not any(head in s and pattern.search(s) for p in passages for s in _sentences(p)):
+            if not _said_with_figure(head, passages, pattern):
                 return f"检索到的段落中没有按“{base.group(1)}”计的比例"
         # "几年以上驾龄": the thing counted, named right after the question word, likewise
         # (a measure: "几种颜色" counts kinds a list of 红色、橙色 answers without the word)
@@ -1273,7 +1272,7 @@ class AnswerabilityJudge:
                 return reason
             # incidents are counted by their kind's last word, however common (较大生产安全事故 -> 事故)
             kind = [w for w, _ in tagged if len(w) >= 2][-1:] if m.unit == "起" else []
-            if kind and not any(kind[0][-2:] in s and pattern.search(s) for p in passages for s in _sentences(p)):
+            if kind and not _said_with_figure(kind[0][-2:], passages, pattern):
                 return f"检索到的段落中没有“{kind[0]}”的起数"
         # "多少公顷才算重大草原火灾": a figure about 森林火灾 is about another kind of 火灾
         kinds = [_kind_parts(m) for m in RE_KIND.finditer(q)]
@@ -1325,14 +1324,11 @@ class AnswerabilityJudge:
 
     def _noun_without_figure(self, tagged: tuple[str, str] | None, known: bool, passages: list[str],
                              pattern: re.Pattern[str]) -> str | None:
-        """A specific noun (``tagged``: word and flag) that no sentence giving the figure names,
-        outside the titles it cites (落实《…督导、销号实施办法》 says nothing of how long 销号 takes)."""
+        """A specific noun (``tagged``: word and flag) that no sentence giving the figure names."""
         if tagged is None or not tagged[1].startswith(_NOUN_POS):
             return None
         noun = tagged[0]
-        if (len(noun) >= 2 and self._specific(noun, known=known)
-                and not any(noun in RE_BOOK_TITLE.sub("", s) and pattern.search(s)
-                            for p in passages for s in _sentences(p))):
+        if len(noun) >= 2 and self._specific(noun, known=known) and not _said_with_figure(noun, passages, pattern):
             return f"检索到的段落中没有“{noun}”的具体数字"
         return None
 
@@ -1391,6 +1387,12 @@ def _place_base(word: str) -> str:
 def phone_number(text: str) -> bool:
     """Whether ``text`` gives a phone number: 0951-1234567, a mobile number, “12369”, 拨打110."""
     return bool(RE_PHONE.search(text) or RE_SERVICE_NUMBER.search(text))
+
+
+def _said_with_figure(word: str, passages: list[str], pattern: re.Pattern[str]) -> bool:
+    """Some sentence of ``passages`` gives a figure ``pattern`` finds and names ``word`` outside
+    the titles it cites (落实《…督导、销号实施办法》 says nothing of how long 销号 takes)."""
+    return any(word in RE_BOOK_TITLE.sub("", s) and pattern.search(s) for p in passages for s in _sentences(p))
 
 
 def _has_figure(sentence: str) -> bool:
