@@ -205,7 +205,7 @@ RE_GRADE_COUNT_Q = re.compile(r"分(?:为|成)?(?:几|多少)个?[\u4e00-\u9fff]
 # grades given: a count (分为四级), a list (一级、二级; Ⅰ级), or the grades of incidents by name
 RE_GRADE_LIST = re.compile(r"分为(?:(?:[^。；、]{1,10}、)+[^。；、]{0,10}?)?[一二三四五六七八九十\d]+个?[\u4e00-\u9fff]{0,4}?(?:等级|级别|级)|[一二三四五六七八九十\d]\s*级[、和]"
                            r"|[ⅠⅡⅢⅣIV]+\s*级|特别重大[^。；]{0,20}重大|[A-DＡ-Ｄ]\s*级[、和]")
-RE_WHICH_RULES_Q = re.compile(r"(?:按|按照|依照|依据|根据|适用)(?:什么|哪个|哪部|哪些|啥)|(?:什么|哪个|哪部|啥)(?:规定|法规|条例|法律|文件)")
+RE_WHICH_RULES_Q = re.compile(r"(?:按|按照|依照|依据|根据|适用)(?:什么|哪个|哪部|哪些|啥)|" + RE_WHICH_LAW_Q.pattern)
 # a deadline asked for, and how plans give one without a day
 RE_DUE_Q = re.compile(r"时间节点|期限|截止|最迟|最晚|完成时限|前完成|之前完成")
 RE_DUE = re.compile(r"(?:19|20)\d{2}\s*年\s*(?:底|末|年底|年末)|\d{1,2}\s*月\s*(?:底|末)")
