@@ -213,6 +213,14 @@ RE_ADDRESS = re.compile(r"地址[:：]|[路街道巷]\d+号|\d+号[楼院]")
 RE_DATE = re.compile(r"\d{1,2}月\d{1,2}日|(19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2}|[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日")
 CN_NUM = "零〇一二两三四五六七八九十百千万亿半"
 NUMBER = rf"(?<!第)(?:\d+(?:\.\d+)?|[{CN_NUM}]+)"
+# "草原火灾…特别重大、重大、较大、一般各是怎么划线的": the line between grades, asked for each; a
+# passage naming the grades (分为特别重大、重大、较大、一般四个等级) without a figure that draws
+# one (受害森林面积在1公顷以下, 死亡3人以上) does not say
+GRADE_NAME = r"(?:特别重大|重大|较大|一般)"
+RE_GRADE_LINES_Q = re.compile(rf"{GRADE_NAME}[^，,。？?]{{0,8}}[、，,和与及跟]{GRADE_NAME}[^？?]{{0,20}}?(?:各|分别)[^？?]{{0,6}}?"
+                              r"(?:怎么|如何|怎样|标准|界限|门槛|划线)")
+RE_THRESHOLD = re.compile(rf"(?<!第)(?:\d+(?:\.\d+)?|[{CN_NUM}]{{1,5}}(?=[人个万亿元公顷小时天户辆次]))\s*[\u4e00-\u9fff%‰]{{0,5}}?"
+                          r"(?:以上|以下|不足|以内|不满)")  # not 一般分为以下等级
 RE_DUE_BEFORE = re.compile(rf"{NUMBER}\s*(?:日|天|个工作日|个月)(?:前|以前|之前)")
 RE_MONEY = re.compile(rf"{NUMBER}\s*(?:万元|亿元|元)|{NUMBER}\s*倍")
 # the unit a quantity question asks in -> the units an answer may give it in
@@ -1042,6 +1050,12 @@ class AnswerabilityJudge:
                 return f"检索到的段落没有写明“{thing}”怎样分级"
         if RE_GRADE_COUNT_Q.search(q) and not any(RE_GRADE_LIST.search(p) for p in passages):
             return "检索到的段落没有写明分为哪几级"
+        lines = RE_GRADE_LINES_Q.search(q)
+        if lines:  # the thing graded leads the question (草原火灾按…, 生产安全事故特别重大…)
+            thing = re.match(rf"[\u4e00-\u9fff]*?(?=按|根据|的|{GRADE_NAME}|分为|[，,])", q)
+            named = [p for p in passages if thing and thing.group(0) in p] if thing and len(thing.group(0)) >= 2 else [primary]
+            if not any(RE_THRESHOLD.search(p) for p in named):
+                return "检索到的段落没有写明各等级之间的界限"
         return None
 
     def papers_of_other(self, q: str, primary: str) -> str | None:
@@ -1563,7 +1577,7 @@ def _list_markers(text: str) -> int:
 
 
 # words for "how much" itself, not a thing with a figure of its own ("罚款幅度是多少")
-MEASURE_NOUNS = frozenset({"幅度", "数额", "金额", "额度", "上限", "下限", "区间"})
+MEASURE_NOUNS = frozenset({"幅度", "数额", "金额", "额度", "上限", "下限", "区间", "界限", "界限值", "门槛"})
 # 是多少, 达到多少, 超过多少, 定在多少; 具体是个什么数值, 上限是个什么数
 RE_AMOUNT_Q = re.compile(r"(?<=[是有为达到共过在])多少|多少(?=[\u4e00-\u9fff]{2})|(?:什么|啥)(?:数值|数字|数(?![量据额]))")
 

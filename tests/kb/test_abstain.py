@@ -1229,6 +1229,24 @@ def test_how_many_grades_needs_the_grades(knows_all):
     needs(knows_all, "干旱灾害按程度一共分几个等级？", "哪几级", "干旱灾害的等级划分由抗旱预案规定。", drought)
 
 
+def test_the_line_between_grades_needs_a_figure_that_draws_it(knows_all):
+    q = "草原火灾按烧掉的草场面积和伤亡人数，特别重大、重大、较大、一般各是怎么划线的？"
+    named = "草原火灾根据受害草原面积、伤亡人数等，分为特别重大、重大、较大、一般四个等级。具体划分标准由国务院草原行政主管部门制定。"
+    needs(knows_all, q, "界限", named, "草原火灾分为：（一）一般草原火灾：受害草原面积10公顷以下的；")
+    # another thing's lines (森林火灾's 1公顷以下) are not the lines of the thing asked
+    forest = "森林火灾分为：（一）一般森林火灾：受害森林面积在1公顷以下的，或者死亡1人以上3人以下的；"
+    assert "界限" in reason(knows_all, q, [named, forest])
+    assert reason(knows_all, q.replace("草原", "森林"), [forest]) is None
+    assert reason(knows_all, "草原火灾分为特别重大、重大、较大、一般四个等级吗？", [named]) is None  # lines not asked
+
+
+def test_a_threshold_word_is_no_thing_with_a_figure_of_its_own():
+    # 界限 (门槛), rare in the corpus, is what the figure is; the death toll asked is given without it
+    q = "生产安全事故分为特别重大、重大、较大和一般，各自的死亡人数界限是多少？"
+    grades = "根据生产安全事故造成的人员伤亡，事故分为：（一）特别重大事故，是指造成30人以上死亡的事故；"
+    assert reason(_one_rare_word("界限", 3), q, [grades]) is None
+
+
 def test_criteria_asked_need_a_sentence_that_defines(knows_all):
     q = "重大网络安全事件的判定标准是什么？"
     assert "判定标准" in reason(knows_all, q, ["通信运营企业应当防范网络攻击，避免发生重大网络安全事件。"])
