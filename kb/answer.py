@@ -605,8 +605,9 @@ class Answerer:
             if not dated[rank] and any(dated):
                 continue
             text = h.payload.get("text", "")
+            previous = ""
             for s, e in _sentences(text):
-                sentence = text[s:e]
+                sentence, before, previous = text[s:e], previous, text[s:e]
                 covered = self.known_coverage(question, [sentence])
                 sc = covered - 0.05 * rank
                 if money and covered > money_best[0] and RE_MONEY.search(sentence):
@@ -616,6 +617,10 @@ class Answerer:
                     # "具有下列情形之一的…处三年以上七年以下有期徒刑：" gives the figure for its items
                     own = h.payload.get("title", "") if h.payload.get("doc_id") in named else ""
                     items = _items_after(text, e) if sentence.rstrip().endswith(("：", ":")) else ""
+                    # "应急演练每年不得少于一次" goes on from the sentence before, which names whose 演练
+                    # (学校、幼儿园…开展…应急演练): a short sentence opening with its last words
+                    head = sentence.strip()
+                    own += before if len(head) <= 30 and any(head[:n] in before for n in (4, 3)) else ""
                     figure_cover = max(figure_cover, self.known_coverage(question, [own, sentence, items])
                                        if own or items else covered)
                     figure_about = max(figure_about, self.known_coverage(about, [own, sentence, items]))
