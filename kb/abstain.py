@@ -1439,7 +1439,7 @@ def date_asked(question: str) -> bool:
     return last is None or not RE_BACK_TO_WHO.search(question[last.end() :])
 
 
-RE_YES_NO_END = re.compile(r"(?:住|行|用|可以|能)?(?:不|吗|么|没有?)[？?]?\s*$")
+RE_YES_NO_END = re.compile(r"(?:(?:住|行|用|可以|能)?(?:不|吗|么|没有?)|([\u4e00-\u9fff])[不没]\1|可不可以)[？?]?\s*$")  # …行不行？
 
 
 @dataclass(frozen=True)

@@ -100,6 +100,7 @@ def test_other_departments_services(judge):
     assert reason(judge, "烟花爆竹零售的营业执照") is None  # the corpus uses this word: not out of scope
     assert "税务部门" in reason(judge, "新能源汽车免征车辆购置税的政策延续到哪一年？")
     assert "公安交通管理部门" in reason(judge, "高速公路上发生轻微追尾，车主可以自行撤离现场吗？")
+    assert "民用航空管理部门" in reason(judge, "飞机出了飞行事故，国家是哪个部门来牵头调查？")
     assert "网信部门" in reason(judge, "单位发生数据泄露，要在多长时间内报告？")
     assert "交通运输部门" in reason(judge, "跑长途的营运客车是否必须安装卫星定位装置？")
     assert "住房和城乡建设部门" in reason(judge, "申请公租房需要满足哪些家庭收入条件？")
@@ -1385,6 +1386,9 @@ def test_几_in_a_yes_or_no_question_is_a_few(knows_all):
     assert figure_pattern("楼主体还没完工，能先腾几层给工人当集体宿舍住不？") is None
     assert figure_pattern("能先腾几层给工人住吗？") is None
     assert figure_pattern("这栋楼最多能住几层？") is not None
+    # asked A-not-A: 行不行, 能不能 at the end
+    assert figure_pattern("过年想给老家亲戚快递几箱鞭炮，或者夹在行李里托运，行不行？") is None
+    assert figure_pattern("一次能在仓库里放几箱鞭炮？") is not None
 
 
 def test_a_title_naming_the_amendment_it_lacks_is_not_of_that_year(judge):
