@@ -258,6 +258,8 @@ DISTANCE_UNITS = "米|m|公里|km|厘米|毫米|cm|mm"  # "离罐底最多多高
 AREA_UNITS = "公顷|亩|平方米|平方公里|㎡|m2"
 TIME_UNITS = "个?小时|日|天|年|个?月|分钟|个?星期|周|半年|季度|个?工作日|min(?![a-z])"  # "一个月", "5个工作日" too
 RE_DISTANCE_FROM = re.compile(r"(?:离|距离?)([\u4e00-\u9fff]{2,8}?)(?:最少|至少|起码|最多|最近|要|得|应|隔开?|保持|有|的距离|距离|不少于|不小于)*$")
+# when something happened or was heard of, not a thing the passages must name: 事发后, 得到消息后
+NO_EVENT_NOUNS = frozenset({"事发", "事后", "消息", "信儿", "音讯"})
 RE_AFTER_EVENT = re.compile(r"([\u4e00-\u9fff]{2,12})(?:之后|以后|后)[，,]?\s*(?:最迟|最晚|最长|最多|大概|一般)?$")  # "…名单后，多久"
 RE_BOOK_TITLE = re.compile(r"《[^》]*》")  # a document a sentence cites
 RE_ANY_NUMBER = re.compile(rf"{NUMBER}\s*(?:%|％|[\u4e00-\u9fff]{{1,2}})")
@@ -973,6 +975,10 @@ class AnswerabilityJudge:
         for m in RE_BATCH.finditer(q):  # "第二批保障单位都有哪几家": the members of a named batch
             counted.append(m.group(0))
             labels.append(m.group(0) + RE_LABEL_END.split(q[m.end() :], maxsplit=1)[0])
+        for m in RE_QUOTED_COUNT.finditer(q):  # "“三卡”是指哪三张卡": a slogan the passages may only quote
+            if m.group(0) not in counted:
+                counted.append(m.group(0))
+                labels.append(m.group(0))
         if "名单" in q:  # "第二批…保障单位名单里有哪些企业": a list of names is a set too
             counted.append("名单")
             labels.append("名单")
@@ -1220,6 +1226,12 @@ class AnswerabilityJudge:
             act = words[-1] if words else ""
             if len(act) >= 2 and not self.corpus_has(act) and not self.everyday(act):
                 return f"知识库中没有关于“{act}”的规定"
+            # "多久上门做一次入户安全检查": or what is done, named after (入户, which the corpus never uses)
+            done = [w for w, f in self.pos_words(re.match(r"[\u4e00-\u9fff]*", q[once.end() :]).group(0))
+                    if f.startswith("n") and len(w) >= 2]  # not 漏不 (l) of 测一次漏不漏电
+            unknown = [w for w in done if not self.corpus_has(w) and not self.everyday(w)]
+            if unknown:
+                return f"知识库中没有关于“{unknown[0]}”的规定"
         # "每学期至少组织几次演练": a count per period, which a passage must give per that period
         period = RE_PERIOD_COUNT_Q.search(q)
         if period and not any(re.search(PERIOD_FORMS.get(period.group(1), re.escape(period.group(1))), p) for p in passages):
@@ -1241,7 +1253,7 @@ class AnswerabilityJudge:
         # (名单), if few passages use it, must be in a sentence that gives the time
         event = RE_AFTER_EVENT.search(q[: m.start]) if m and (m.unit in TIME_QUESTION_UNITS or m.word in ("多久", "多长时间")) else None
         if event:
-            nouns = [t for t in self.pos_words(event.group(1)) if t[1].startswith(_NOUN_POS) and t[0] not in ("事发", "事后")]
+            nouns = [t for t in self.pos_words(event.group(1)) if t[1].startswith(_NOUN_POS) and t[0] not in NO_EVENT_NOUNS]
             reason = self._noun_without_figure(nouns[-1] if nouns else None, True, passages, pattern)
             if reason:
                 return reason
@@ -1550,7 +1562,7 @@ RE_MEMBERS_Q = re.compile(
     r"分别|具体是哪|具体有哪|哪些|哪几|是哪[\u4e00-\u9fff]{0,2}项"
     r"|[都各](?:叫|是|有|在)(?:什么|哪)|具体都?在(?:什么|哪)|(?:名字|名称)(?:是什么|有哪些)"  # 都叫什么, 都在什么位置
     r"|都?包(?:括|含)(?:了)?(?:什么|哪|啥)"  # "那14项合作举措都包括什么"
-    r"|是哪[几两一二三四五六七八九十]{1,2}(?:个|种|类|条|家|大)"  # "“六大系统”是哪六个"
+    r"|[是指]哪[几两一二三四五六七八九十]{1,2}(?:个|种|类|条|家|大|张|件)"  # "“六大系统”是哪六个", "“三卡”是指哪三张卡"
     r"|逐条|逐项|一一列|列一下|每[条项](?:都)?(?:写|说|讲)的?(?:什么|啥|是)|具体内容"  # "十项重点任务能逐条列一下吗"
 )
 RE_LIST_BEFORE = re.compile(r"(?:[\u4e00-\u9fff]{2,10}、){2,}[\u4e00-\u9fff]{2,10}(?:等)?[“\"]$")  # the named set in quotes
@@ -1562,6 +1574,7 @@ RE_PAPERS_FOR_Q = re.compile(r"([^，,。；;？?！!]{2,24}?)(?:的时候|时�
                              r"(?:提交|提供|准备|带上?|交|备齐|上交|递交|报送|附上?)(?:哪些|哪几[份样种项个类]?|什么|啥)"
                              r"(?:申请|证明|书面)?(?:材料|资料|证件|手续|文件)")
 RE_BATCH = re.compile(rf"第(?:\d+|[{CN_NUM}]+)批")
+RE_QUOTED_COUNT = re.compile(rf"(?<=[“\"])(?:\d+|[{CN_NUM}]+)[\u4e00-\u9fff]{{1,3}}(?=[”\"])")  # a slogan's count: “三卡”
 RE_LABEL_END = re.compile(r"[^\u4e00-\u9fff]|分别|具体|是|在|有|的|都|包括|名单")  # where a counted thing's name ends
 # a list after a count: a colon, 包括, 一是, "1." (not the 9. of 39.4), or names in a 、-list (not counts:
 # "30家危险化学品企业、30家工贸企业上、下半年" lists two counts, not the members of either)

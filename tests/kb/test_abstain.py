@@ -1413,12 +1413,15 @@ def test_degrees_asked_with_多高_are_degrees_not_heights(knows_all):
 
 def test_the_act_done_once_is_not_the_modal_after_it():
     tk = Tokenizer()
-    judge = AnswerabilityJudge(doc_freq=lambda w: 5, titles=list, corpus_has=lambda w: w not in ("得来", "换证"),
+    judge = AnswerabilityJudge(doc_freq=lambda w: 5, titles=list, corpus_has=lambda w: w not in ("得来", "换证", "入户"),
                                words=tk.words, pos_words=tk.pos_words, places=None, out_of_scope=None)
     passages = ["实行每日防火巡查，并建立巡查记录；每3年复审1次。"]
     # 巡查多久得来一次: 巡查 is what is done, and the corpus says it; 得来 is no act
     assert reason(judge, "被列为重点单位之后，日常巡查多久得来一次？", passages) is None
     assert "换证" in reason(judge, "每隔几年得复审换证一次？", passages)
+    # or what is done, named after 一次: 入户 is a word the corpus never uses (漏不 of 漏不漏电 is no noun)
+    assert "入户" in reason(judge, "瓶装液化气公司给居民送气，多久要上门做一次入户安全检查？", ["减压站防雷设施每半年检测一次。"])
+    assert reason(judge, "车间里能挪动的电器，多久要测一次漏不漏电？", ["至少每3个月进行一次绝缘电阻检测。"]) is None
 
 
 def test_a_rate_per_one_unit_needs_a_figure_per_unit(knows_all):
@@ -1474,6 +1477,10 @@ def test_the_members_of_a_named_set_asked_as_是哪六个(knows_all):
     assert reason(knows_all, q, ["安全避险六大系统包括监测监控、人员定位、紧急避险、压风自救、供水施救和通信联络系统。"]) is None
     # 哪三个 is the question word, not a set the passage must list: "3" is explained in the passage
     assert reason(knows_all, "值班说的“1+3+N”，中间那个“3”指的是哪三个人？", ["“3”即带班领导、值班员和驾驶员。"]) is None
+    # a slogan's count in quotes (“三卡”), asked 是指哪三张: quoting the slogan does not list them
+    q = "西安搞的企业落实主体责任“五查四会三卡两课一承诺”，里面的“三卡”是指哪三张卡？"
+    assert "三卡" in reason(knows_all, q, ["推动开展企业落实主体责任“五查四会三卡两课一承诺”活动，督促企业健全责任制。"])
+    assert reason(knows_all, q, ["“三卡”即岗位风险告知卡、应急处置卡、安全操作卡。"]) is None
 
 
 def test_a_holiday_is_not_education_business(judge):
@@ -1588,6 +1595,9 @@ def test_a_time_counted_from_an_event_needs_the_events_noun():
     judge = _one_rare_word("事发", 2)
     assert reason(judge, "铁路较大事故的调查组要在事发后多少天内交调查报告？",
                   ["事故调查组应当自事故发生之日起20日内提交事故调查报告。"]) is None
+    # nor is news heard: "得到消息后多久" is answered from 接到报告后1小时内
+    assert reason(_one_rare_word("消息", 1), "车间出了死人的事故，厂长得到消息后多久之内要报到县里的安监部门？",
+                  ["单位负责人接到报告后，应当于1小时内向事故发生地县级以上人民政府安全生产监督管理部门报告。"]) is None
 
 
 def test_a_distance_from_a_thing_needs_that_thing(knows_all):
