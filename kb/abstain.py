@@ -187,7 +187,8 @@ RE_WHO_Q = re.compile(r"谁|哪个(?:部门|单位|机关|机构)|哪级|什么(
 RE_GRADES_Q = re.compile(r"([\u4e00-\u9fff]{2,12}?)(?:按照?[\u4e00-\u9fff]{1,8}?)?(?:一共|总共|共)?(?:是|被)?(?:分为|分成|划分为|划分成|分|划为|划成)"
                          r"(?:几|多少|哪几|哪些)个?(?:等级|级别|级)")
 # "网络安全事件怎么分级": the thing graded, asked how rather than into how many
-RE_GRADES_HOW_Q = re.compile(r"([\u4e00-\u9fff]{2,12}?)(?:是)?(?:怎么|如何|怎样)(?:来)?(?:分级|定级|分等级|划分等级|划分级别)")
+RE_GRADES_HOW_Q = re.compile(r"([\u4e00-\u9fff]{2,12}?)(?:是)?(?:怎么|如何|怎样)(?:来)?(?:分级|定级|分等级|划分等级|划分级别)"
+                             r"|([\u4e00-\u9fff]{1,12}?(?:级|级别|等级))的?(?:是)?(?:怎么|如何|怎样)(?:来)?(?:划分|区分|分)")  # 衔级是怎么划分的
 # a rulebook a question asks the content of ("…处置准则，里面规定了哪些步骤"): the passages may only
 # say it is to be made ("要制定化工企业异常工况安全处置准则")
 RE_RULEBOOK = re.compile(r"[\u4e00-\u9fff]{4,30}?(?:准则|指南|细则|规程|规范|方案|预案|清单|办法)")
@@ -1047,7 +1048,10 @@ class AnswerabilityJudge:
         themselves (分为四级, 一级、二级), not "确定危险等级，实行分级管理"."""
         m = RE_GRADES_Q.search(q) or RE_GRADES_HOW_Q.search(q)
         if m:  # the thing graded: the noun run the question ends it with (网络安全事件, not 事件)
-            thing = re.sub(r"(?:的)?(?:等级|级别|分级)$", "", self._trailing_noun_run(m.group(1)))  # 事故等级 -> 事故
+            graded = m.group(1) or m.group(2)
+            # (a grade word ends group 2; jieba may tag it a verb: 衔级)
+            run = self._trailing_noun_run(graded) or (self.pos_words(graded)[-1][0] if m.group(2) else "")
+            thing = re.sub(r"(?:的)?(?:等级|级别|分级)$", "", run)  # 事故等级 -> 事故
             # or its last two words together and the rest apart: "无锡化工企业安全风险" is the 安全风险
             # of 《无锡市化工（危险化学品）企业安全风险评估和分级办法》
             words = [w for w, _ in self.pos_words(thing)]

@@ -1162,6 +1162,11 @@ def test_grades_quoted_must_be_of_the_thing_asked(knows_all):
     q = "网络安全事件怎么分级，特别重大网络安全事件的认定标准是什么"
     assert "网络安全事件" in reason(knows_all, q, ["突发事件分为特别重大、重大、较大和一般四级。突发事件的分级标准由国务院制定。"])
     assert reason(knows_all, q, ["网络安全事件分为四级：特别重大网络安全事件、重大网络安全事件、较大网络安全事件和一般网络安全事件。"]) is None
+    # its grades asked how divided: "衔级是怎么划分的" (jieba tags 衔级 a verb) is no 应急响应级别
+    q = "消防指战员的衔级是怎么划分的，最高一级叫什么？"
+    response = "应急响应级别分为一级、二级、三级和四级，一级为最高级别。"
+    assert "衔级" in reason(knows_all, q, [response])
+    assert reason(knows_all, "突发事件的应急响应级别是怎么划分的？", [response]) is None
 
 
 def test_a_title_cited_says_nothing_of_the_figure():
