@@ -262,6 +262,8 @@ RE_DISTANCE_FROM = re.compile(r"(?:离|距离?)([\u4e00-\u9fff]{2,8}?)(?:最少|
 # when something happened or was heard of, not a thing the passages must name: 事发后, 得到消息后
 NO_EVENT_NOUNS = frozenset({"事发", "事后", "消息", "信儿", "音讯"})
 RE_AFTER_EVENT = re.compile(r"([\u4e00-\u9fff]{2,12})(?:之后|以后|后)[，,]?\s*(?:最迟|最晚|最长|最多|大概|一般)?$")  # "…名单后，多久"
+# "充电站和周边建筑之间的防火间距": the things a distance is between
+RE_BETWEEN_Q = re.compile(r"([\u4e00-\u9fff]{2,14}?)(?:和|与|跟|同)[\u4e00-\u9fff]{1,10}?(?:之间)?的?(?:最小)?(?:防火|安全|卫生)?(?:间距|距离)")
 RE_BOOK_TITLE = re.compile(r"《[^》]*》")  # a document a sentence cites
 RE_ANY_NUMBER = re.compile(rf"{NUMBER}\s*(?:%|％|[\u4e00-\u9fff]{{1,2}})")
 RE_DOC_SUFFIX = re.compile(r"(条例|办法|规定|细则|规程|要点|法)$")  # longest first: 办法 is not a 法
@@ -430,6 +432,7 @@ class AnswerabilityJudge:
             lambda: self.missing_date(q, primary),
             lambda: self.missing_formula(q, primary, passages if figure_passages is None else figure_passages),
             lambda: self.missing_quantity(q, passages if figure_passages is None else figure_passages),
+            lambda: self.missing_between(q, passages if figure_passages is None else figure_passages),
             lambda: self.missing_theme(q, [primary]),  # the passage the answer quotes states it
             lambda: self.missing_requirement(q, passages),
             lambda: self.missing_outcome(q, primary),
@@ -1331,6 +1334,18 @@ class AnswerabilityJudge:
                 not RE_RANGE_AFTER.match(s, f.end()) for p in passages for s in _sentences(p) for f in pattern.finditer(s)):
             return "检索到的段落中只有划分等级的标准，没有问题所问的具体数字"
         return self.missing_incident_figure(q, passages, pattern)
+
+    def missing_between(self, q: str, passages: list[str]) -> str | None:
+        """"电动汽车充电站和周边建筑之间的防火间距要留多少": a distance between two things, asked for,
+        needs the first thing (its last noun: 充电站) in a sentence giving a figure; 甲类仓库's
+        distances to 其他建筑 are not a 充电站's."""
+        m = RE_BETWEEN_Q.search(q)
+        if not m or not re.search(r"多少|多远|多大|多宽|几米|几公里", q[m.end() :]):
+            return None
+        nouns = [w for w, f in self.pos_words(m.group(1)) if f.startswith("n") and len(w) >= 2]
+        if nouns and not _said_with_figure(nouns[-1], passages, RE_FIGURE):
+            return f"检索到的段落中没有“{nouns[-1]}”与其他场所之间的距离"
+        return None
 
     def missing_count(self, q: str, passages: list[str]) -> str | None:
         """"计划新建几个市级应急物资储备库": the thing counted (the last noun after 几个) must be in a

@@ -1605,6 +1605,14 @@ def test_a_time_counted_from_an_event_needs_the_events_noun():
                   ["单位负责人接到报告后，应当于1小时内向事故发生地县级以上人民政府安全生产监督管理部门报告。"]) is None
 
 
+def test_a_distance_between_two_things_needs_the_first_in_a_sentence_giving_it(knows_all):
+    q = "电动汽车充电站和周边建筑之间的防火间距要留多少？"
+    needs(knows_all, q, "充电站", "甲类仓库与其他建筑的防火间距不应小于12米。", "充电站与周边建筑的防火间距不应小于12米。")
+    # the things, not the asking: a keyword query asks no figure
+    assert reason(knows_all, "氧气瓶 与乙炔瓶 之间的距离", ["甲类仓库与其他建筑的防火间距不应小于12米。"]) is None
+    assert reason(knows_all, "乙炔瓶和氧气瓶之间的距离至少多少米？", ["氧气瓶与乙炔瓶与明火距离不少于10米。"]) is None
+
+
 def test_a_distance_from_a_thing_needs_that_thing(knows_all):
     """"离居民楼最少要隔多少米": a distance from the ground (离地面不小于10米) is no distance from 居民楼."""
     q = "加油站离居民楼最少要隔多少米？"
