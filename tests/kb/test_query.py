@@ -37,6 +37,7 @@ def test_everyday_words_map_to_the_documents_terms(thesaurus):
     assert "仍然进行生产" in thesaurus.terms("一个煤矿三个月里被查出两回重大隐患，照样接着生产，会落个什么下场？")
     terms = thesaurus.terms("放完炮还剩点炸药雷管，能先放工地上明天接着用吗？")
     assert {"爆破", "剩余的民用爆炸物品", "清退回库"} <= set(terms)
+    assert "剩余的民用爆炸物品" in thesaurus.terms("放完炮手上还剩几管炸药和雷管，能先锁在工地工具房吗？")
     assert "应急保障运输" in thesaurus.terms("在山东帮政府拉救灾物资的货车，走高速还要交过路费吗？")
     assert "切断或者控制污染源" in thesaurus.terms("化工厂的污水漏进了河里，企业自己第一时间该做哪些事？")
 
