@@ -191,12 +191,15 @@ RE_GRADES_HOW_Q = re.compile(r"([\u4e00-\u9fff]{2,12}?)(?:是)?(?:怎么|如何|
                              r"|([\u4e00-\u9fff]{1,12}?(?:级|级别|等级))的?(?:是)?(?:怎么|如何|怎样)(?:来)?(?:划分|区分|分)")  # 衔级是怎么划分的
 # a rulebook a question asks the content of ("…处置准则，里面规定了哪些步骤"): the passages may only
 # say it is to be made ("要制定化工企业异常工况安全处置准则")
-RE_RULEBOOK = re.compile(r"[\u4e00-\u9fff]{4,30}?(?:准则|指南|细则|规程|规范|方案|预案|清单|办法)")
-RE_TO_MAKE = re.compile(r"(?:制定|出台|编制|起草|研究|修订|建立|推动|推进)[\u4e00-\u9fff]{0,2}$")
+RE_RULEBOOK = re.compile(r"[\u4e00-\u9fff]{4,30}?(?:准则|指南|细则|规程|规范|方案|预案|清单|办法|暂行规定)")
+RE_TO_MAKE = re.compile(r"(?:制定|出台|编制|起草|研究|修订|建立|推动|推进)[\u4e00-\u9fff]{0,4}$")  # 制定应急管理…暂行规定
 RE_CONTENT_Q = re.compile(r"里面?|内容|规定了|具体|哪些|什么|怎么|如何")
 # "重大网络安全事件的判定标准是什么": what makes a thing so; a passage that only names it does not say
 RE_CRITERIA_Q = re.compile(r"([\u4e00-\u9fff]{2,20}?)的?(?:判定|认定|划分|界定|评定|认证)标准")
 RE_DEFINING = re.compile(r"是指|指的是|标准|以上|以下|不足|分为|包括|下列|之一|情形|[：:]")
+# "最大游客承载量按什么方法核定": how a figure is worked out, of a thing the passage must name
+RE_WORKED_OUT_Q = re.compile(r"([\u4e00-\u9fff]{2,16}?)(?:是)?(?:按照?|根据|依据|用)?(?:什么|啥|哪种)(?:方法|办法|方式|公式)(?:来)?(?:核定|计算|测算|算出)"
+                             r"|([\u4e00-\u9fff]{2,16}?)(?:是)?(?:怎么|如何|怎样)(?:来)?(?:核定|测算|计算)")
 # "尾矿库的等别是按坝高和库容怎么划分的": the basis a division is asked by (坝高, 库容), or asked for
 RE_BASIS_Q = re.compile(r"([^，,。；;？?！!]*?)(?:是)?(?:按|按照|根据|依据)([\u4e00-\u9fff、]{1,12}?)(?:的)?(?:来|去)?(?:怎么|如何|怎样)?"
                         r"(?:划分|分级|分类|分等|定级|划定)")
@@ -447,6 +450,7 @@ class AnswerabilityJudge:
             lambda: self.planned_rulebook(q, passages),
             lambda: self.missing_part(q, passages),
             lambda: self.missing_basis(q, primary),
+            lambda: self.missing_method(q, primary),
             lambda: self.papers_of_other(q, primary),
             lambda: self.fine_of_other(q, primary),
         ):
@@ -543,7 +547,10 @@ class AnswerabilityJudge:
 
     def _object_follows(self, q: str, at: int) -> bool:
         """A noun the corpus uses starts at ``at`` (矿山 in "严审矿山"), and it is no post or title a
-        name comes with (张伟科长)."""
+        name comes with (张伟科长); a quoted one too (严审“三同时”)."""
+        quoted = re.match(r"[“\"《「‘]([^”\"》」’]{2,12})[”\"》」’]", q[at:])
+        if quoted:  # a term in quotes (jieba tags the corpus's own terms, 三同时, "x")
+            return self.doc_freq(quoted.group(1)) > 0
         words = self.pos_words(q[at:])
         if not words:
             return False
@@ -1014,7 +1021,7 @@ class AnswerabilityJudge:
         if not RE_CONTENT_Q.search(q):
             return None
         for m in RE_RULEBOOK.finditer(q):
-            name = re.split(r"的|说|要|将|拟", m.group(0))[-1]
+            name = re.split(r"的|说|要|将|拟|[那这][份个部项]", m.group(0))[-1]  # "应急管理部那份…暂行规定"
             if len(name) < 6 or self._title_known(name):
                 continue
             at = [(p, i) for p in passages for i in (x.start() for x in re.finditer(re.escape(name), p))]
@@ -1108,6 +1115,17 @@ class AnswerabilityJudge:
                 return f"检索到的段落没有写明按“{'、'.join(parts)}”怎样划分"
         word = self._specific_word_absent(m.group(1), primary)
         return f"检索到的段落没有写明“{word}”怎样划分" if word else None
+
+    def missing_method(self, q: str, primary: str) -> str | None:
+        """"旅游景区节假日的最大游客承载量按什么方法核定": the passage quoted must name what is worked
+        out (its last noun, 承载量), not only where (旅游景区, in a definition of 专用机动车辆)."""
+        m = RE_WORKED_OUT_Q.search(q)
+        if not m:
+            return None
+        nouns = [w for w, f in self.pos_words(m.group(1) or m.group(2)) if f.startswith("n") and len(w) >= 2]
+        if nouns and nouns[-1] not in primary:
+            return f"检索到的段落没有写明“{nouns[-1]}”怎样核定"
+        return None
 
     def _specific_words(self, text: str, verbs: bool = False) -> list[str]:
         """The nouns of ``text`` (and verbs, with ``verbs``: 延期, 充电) that the corpus uses in few passages."""

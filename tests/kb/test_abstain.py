@@ -884,12 +884,15 @@ def test_common_words_jieba_tags_as_names_are_not_people():
 
 def test_a_verb_jieba_does_not_know_is_no_name_when_an_object_follows():
     tk = Tokenizer()
-    j = AnswerabilityJudge(doc_freq=lambda w: 5 if w in "矿山 建设项目 科长" else 0, titles=list,
+    j = AnswerabilityJudge(doc_freq=lambda w: 5 if w in "矿山 建设项目 科长 三同时" else 0, titles=list,
                            corpus_has=lambda w: w in "矿山 建设项目", words=tk.words, pos_words=tk.pos_words,
                            word_freq=tk.word_freq, places=None, out_of_scope=None)
     # 严审 (严格审查) is tagged a name; it takes 矿山 as its object
     assert j.unknown_name("实行一票否决、严审矿山和危化品建设项目，这件事落在哪些科室头上？") is None
     assert "严审" in j.unknown_name("严审科长负责哪些任务？")  # a post follows a name
+    # or a term of the corpus in quotes (jieba tags 三同时 "x"), but not any quoted words
+    assert j.unknown_name("引进高危项目要把准入关、严审“三同时”，中卫这项任务落在哪些科室头上？") is None
+    assert "严审" in j.unknown_name("严审“好同志”负责哪些任务？")
 
 
 def test_a_matter_handed_to_a_regulation_the_corpus_lacks(judge):
@@ -1266,6 +1269,16 @@ def test_a_rulebook_only_to_be_made_has_no_content(knows_all):
     assert "要制定" in reason(knows_all, q, [planned])
     issued = "化工企业异常工况安全处置准则规定了报警、隔离、停车三个步骤。"
     assert reason(knows_all, q, [planned, issued]) is None
+    # a 暂行规定, named after 那份, and made with its issuer's field before it (制定应急管理…)
+    q = "应急管理部那份行政裁量权基准暂行规定，把罚款裁量具体分成了几个档次？"
+    assert "要制定" in reason(knows_all, q, ["制定应急管理行政裁量权基准暂行规定和安全生产严重失信主体名单管理办法。"])
+
+
+def test_how_a_figure_is_worked_out_needs_the_thing_worked_out(knows_all):
+    q = "旅游景区节假日的最大游客承载量按什么方法核定？"
+    needs(knows_all, q, "承载量", "场内专用机动车辆，是指仅在工厂厂区、旅游景区等特定区域使用的专用机动车辆。",
+          "景区最大承载量按照景区核心区域面积除以人均占地面积核定。")
+    assert "承载量" in reason(knows_all, "景区游客承载量是怎么核定的？", ["旅游景区应当配备安全设施。"])
 
 
 def test_a_word_modifying_a_phrase_the_thesaurus_knows_is_not_another_departments():
