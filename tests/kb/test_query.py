@@ -38,6 +38,9 @@ def test_everyday_words_map_to_the_documents_terms(thesaurus):
     terms = thesaurus.terms("放完炮还剩点炸药雷管，能先放工地上明天接着用吗？")
     assert {"爆破", "剩余的民用爆炸物品", "清退回库"} <= set(terms)
     assert "剩余的民用爆炸物品" in thesaurus.terms("放完炮手上还剩几管炸药和雷管，能先锁在工地工具房吗？")
+    # the crime is written in the 两高 interpretations as the article of the criminal law that defines it
+    terms = thesaurus.terms("工厂出事故死了一个工人，负责人要是被定重大责任事故罪，一般会判多重？")
+    assert {"第一百三十四条第一款", "有期徒刑"} <= set(terms)
     assert "应急保障运输" in thesaurus.terms("在山东帮政府拉救灾物资的货车，走高速还要交过路费吗？")
     assert "切断或者控制污染源" in thesaurus.terms("化工厂的污水漏进了河里，企业自己第一时间该做哪些事？")
 
