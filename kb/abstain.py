@@ -248,6 +248,8 @@ RE_QUANTITY_Q = re.compile(
 # "继续教育学时到底要求多少": a unit named as a noun before the question word
 RE_UNIT_THEN_Q = re.compile(r"(学时|课时)数?(?:到底|具体|大概|一共|总共|最少|至少|要求|是|为|有|得|要|达到|需要)*"
                             r"(?:多少|几)(?!学时|课时)")
+# "修满多少继续教育学时": the unit after what it counts
+RE_MODIFIED_UNIT_Q = re.compile(r"(?<!第)(?:多少|几)个?[\u4e00-\u9fff]{2,6}?(学时|课时)")
 # "学历和工作年限有什么要求": the things a requirement is asked of, right before the question
 RE_REQUIREMENT_Q = re.compile(r"([\u4e00-\u9fff、]{2,16}?)(?:方面)?(?:上)?(?:有|是|作了|做了)?(?:什么|哪些|啥)(?:具体)?(?:要求|条件|限制)")
 # "几个储备库": a count of things, in no unit the figure patterns know (几个人, 几个月 are units)
@@ -1508,6 +1510,7 @@ def quantity_asked(question: str) -> Asked | None:
     bought or come, when the question asks something else; or a unit named before it (学时要求多少)."""
     found = [Asked(m.start(), m.end(), *m.groups()) for m in RE_QUANTITY_Q.finditer(question)]
     found += [Asked(m.start(), m.end(), unit=m.group(1)) for m in RE_UNIT_THEN_Q.finditer(question)]
+    found += [Asked(m.start(), m.end(), unit=m.group(1)) for m in RE_MODIFIED_UNIT_Q.finditer(question)]
     for a in found:
         if question[a.start - 1 : a.start] in ("了", "过", "把") and question[a.start] == "几" \
                 and RE_OTHER_ASKED.search(question[a.end:]):
@@ -1536,6 +1539,8 @@ def figure_pattern(question: str) -> re.Pattern[str] | None:
     if m.unit == "级" and RE_GRADE_ASKED.search(question):
         # "这种算几级": a grade, which the documents name (较大事故, Ⅲ级) as often as they number it
         return re.compile(rf"{NUMBER}\s*级|特别重大|重大|较大|一般(?:事故|灾害|事件|突发)|[ⅠⅡⅢⅣIV]+\s*级")
+    if m.unit in ("种", "类") and question[m.start] == "几":  # "警报有红橙黄蓝几种": a few kinds, which a list counts (红色、橙色、黄色和蓝色)
+        return re.compile(rf"{NUMBER}\s*(?:{UNITS[m.unit]})|{RE_KIND_LIST.pattern}")
     if m.unit:
         units = UNITS[m.unit]
         often = m.unit in TIME_QUESTION_UNITS and bool(RE_HOW_OFTEN.search(question)) \
@@ -1558,6 +1563,7 @@ def figure_pattern(question: str) -> re.Pattern[str] | None:
     return re.compile(rf"{NUMBER}\s*(?:{units})" + (r"|每个?(?:年|半年|季度|月|周|星期|日|天)" if often else ""))
 
 
+RE_KIND_LIST = re.compile(r"(?:[\u4e00-\u9fff]{1,10}、){2,}[\u4e00-\u9fff]{1,10}|[\u4e00-\u9fff]{1,10}、[\u4e00-\u9fff]{1,10}(?:和|或者?|及)[\u4e00-\u9fff]{1,10}")
 RE_YEAR_NAMED = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*年")
 RE_RANGE_AFTER = re.compile(r"\s*(?:以上|以下|以内|及以上|及以下)")  # 3人以上: a bound, not a count
 COUNT_NOUNS = {"人数", "总数", "数量", "总量", "总额", "数额", "数"}  # 职工人数: a count of 职工

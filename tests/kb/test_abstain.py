@@ -1400,6 +1400,20 @@ def test_a_verb_between_a_modal_and_a_verb_is_no_name():
     assert judge.unknown_name("这件事张榜负责吗？") == "知识库中没有提到“张榜”"
 
 
+def test_hours_of_study_named_after_what_they_count():
+    # jieba cuts 继续教育学时 as 继续 / 教育学 / 时: the unit is read from the text
+    assert figure_pattern("注安师办延续注册之前需要修满多少继续教育学时？").search("每年不少于16学时")
+    assert not figure_pattern("注安师办延续注册之前需要修满多少继续教育学时？").search("每3年复审一次")
+
+
+def test_a_few_kinds_are_counted_by_a_list(knows_all):
+    q = "政府发的警报有红橙黄蓝几种，哪个颜色代表情况最严重？"
+    assert figure_pattern(q).search("分为一级、二级、三级和四级，分别用红色、橙色、黄色和蓝色标示")
+    assert not figure_pattern(q).search("预警信息应当及时发布")
+    # many kinds (多少种) are a number, not a list: a table's rows count nothing
+    assert not figure_pattern("目录里一共有多少种化学品？").search("甲醇、乙醇和丙酮")
+
+
 def test_几_in_a_yes_or_no_question_is_a_few(knows_all):
     assert figure_pattern("楼主体还没完工，能先腾几层给工人当集体宿舍住不？") is None
     assert figure_pattern("能先腾几层给工人住吗？") is None
