@@ -41,6 +41,8 @@ def test_everyday_words_map_to_the_documents_terms(thesaurus):
     # the crime is written in the 两高 interpretations as the article of the criminal law that defines it
     terms = thesaurus.terms("工厂出事故死了一个工人，负责人要是被定重大责任事故罪，一般会判多重？")
     assert {"第一百三十四条第一款", "有期徒刑"} <= set(terms)
+    assert "负责人主持工作" in thesaurus.terms("汛期里防汛指挥部能不能临时没有领导坐镇？")
+    assert "批准" in thesaurus.terms("想在草场上点火烧荒，得找哪个部门点头？")
     assert "应急保障运输" in thesaurus.terms("在山东帮政府拉救灾物资的货车，走高速还要交过路费吗？")
     assert "切断或者控制污染源" in thesaurus.terms("化工厂的污水漏进了河里，企业自己第一时间该做哪些事？")
 
