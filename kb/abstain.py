@@ -267,6 +267,11 @@ RE_DISTANCE_FROM = re.compile(r"(?:离|距离?)([\u4e00-\u9fff]{2,8}?)(?:最少|
 # when something happened or was heard of, not a thing the passages must name: 事发后, 得到消息后
 NO_EVENT_NOUNS = frozenset({"事发", "事后", "消息", "信儿", "音讯"})
 RE_AFTER_EVENT = re.compile(r"([\u4e00-\u9fff]{2,12})(?:之后|以后|后)[，,]?\s*(?:最迟|最晚|最长|最多|大概|一般)?$")  # "…名单后，多久"
+# "没有按要求设置安全总监": an act left undone, which a fine is asked for
+RE_UNDONE = re.compile(r"(?:没有|没|未|不)(?:按要求|按规定|依法|按照规定)?(?:设置|配备|设立|建立|配|设|投保|购买|买|办理|取得|开展|进行|组织|制定|编制|备案)([\u4e00-\u9fff]{2,12})")
+# "多少人以上就必须设安全总监": what a threshold requires, set up or staffed, after the question word
+RE_REQUIRED_AT = re.compile(r"(?:以上|以下)?的?[^，,。？?]{0,6}?(?:就|才|必须|应当|应该|要|得|需要|须|非得)+"
+                            r"(?:设置|配备|设立|建立|配|设|成立|聘用|聘请|安排)(?:一名|一个|一位)?([\u4e00-\u9fff]{2,10})")
 # "充电站和周边建筑之间的防火间距": the things a distance is between
 RE_BETWEEN_Q = re.compile(r"([\u4e00-\u9fff]{2,14}?)(?:和|与|跟|同)[\u4e00-\u9fff]{1,10}?(?:之间)?的?(?:最小)?(?:防火|安全|卫生)?(?:间距|距离)")
 RE_BOOK_TITLE = re.compile(r"《[^》]*》")  # a document a sentence cites
@@ -1099,7 +1104,23 @@ class AnswerabilityJudge:
         # two or more: one specific word (护林员 in "被护林员逮到") may be an incidental detail
         if len(words) >= 2 and not any(w in primary for w in words):
             return f"检索到的段落中没有关于“{words[0]}”的罚则"
+        # "没有按要求设置安全总监…罚多少钱": the act left undone (安全总监) must be in a sentence that
+        # fines, or in the items such a sentence heads (设置安全生产管理机构 is another duty)
+        undone = RE_UNDONE.search(q[: m.start()])
+        thing = self._leading_noun_run(undone.group(1)) if undone else ""
+        if len(thing) >= 3 and self.corpus_has(thing) \
+                and not any(thing in block and RE_MONEY.search(block) for block in _fining_blocks(primary)):
+            return f"检索到的段落中罚款的规定不涉及“{thing}”"
         return None
+
+    def _leading_noun_run(self, text: str) -> str:
+        """The nouns ``text`` starts with, together (安全总监 of "安全总监，按…")."""
+        run = ""
+        for w, f in self.pos_words(text):
+            if not f.startswith(("n", "an", "vn", "x")) or not re.fullmatch(r"[\u4e00-\u9fff]+", w):
+                break
+            run += w
+        return run
 
     def missing_basis(self, q: str, primary: str) -> str | None:
         """"尾矿库的等别是按坝高和库容怎么划分的": the passage quoted must name the basis (坝高 or
@@ -1292,6 +1313,13 @@ class AnswerabilityJudge:
             nouns = [w for w, f in self.pos_words(away.group(1)) if f.startswith(_NOUN_POS + ("a",)) and len(w) >= 2]
             if nouns and not _said_with_figure(nouns[0], passages, pattern):
                 return f"检索到的段落中没有离“{nouns[0]}”的距离"
+        # "员工达到多少人必须设置安全总监": what the figure requires (总监) must be in a sentence giving
+        # it; 从业人员三百人以上的…设置安全生产管理机构 is the threshold of something else
+        required = RE_REQUIRED_AT.match(q, m.end) if m else None
+        if required:
+            nouns = [w for w, f in self.pos_words(required.group(1)) if f.startswith("n") and len(w) >= 2]
+            if nouns and not _said_with_figure(nouns[-1], passages, pattern):
+                return f"检索到的段落中没有要求“{nouns[-1]}”的人数或数量"
         # "干滩长度最小多少米": the thing measured, right before its measure word, likewise
         measured = RE_MEASURED.search(q[: m.start]) if m else None
         if measured:
@@ -1452,6 +1480,18 @@ def _place_base(word: str) -> str:
 def phone_number(text: str) -> bool:
     """Whether ``text`` gives a phone number: 0951-1234567, a mobile number, “12369”, 拨打110."""
     return bool(RE_PHONE.search(text) or RE_SERVICE_NUMBER.search(text))
+
+
+def _fining_blocks(text: str) -> list[str]:
+    """The sentences of ``text``, a list's head joined with the items after it (…处十万元以下的罚款：
+    （一）未按照规定设置安全生产管理机构的)."""
+    blocks: list[str] = []
+    for line in text.split("\n"):
+        if blocks and RE_LIST_MARKER.match(line.strip()) and blocks[-1].rstrip().endswith(("：", ":", "；", ";")):
+            blocks[-1] += line
+        else:
+            blocks.extend(_sentences(line) or [""])
+    return blocks
 
 
 def _said_with_figure(word: str, passages: list[str], pattern: re.Pattern[str]) -> bool:

@@ -1559,6 +1559,19 @@ def test_a_fine_asked_for_an_act_must_be_that_acts_fine():
     assert reason(judge, "防火期上坟烧纸被护林员逮到，个人会被罚多少钱？", forest) is None
 
 
+
+def test_a_fine_for_a_duty_left_undone_must_name_that_duty(knows_all):
+    # 未设置安全总监 is fined nowhere: the fine for 安全生产管理机构 is another duty's, list items included
+    q = "北京的企业没有按要求设置安全总监，按规定要罚多少钱？"
+    other = ("第五十八条 生产经营单位有下列行为之一的，责令限期改正，处十万元以下的罚款：\n"
+             "（一）未按照规定设置安全生产管理机构或者配备安全生产管理人员的；")
+    assert "安全总监" in reason(knows_all, q, [other])
+    itemised = other + "\n（二）未按照规定设置安全总监的。"
+    assert reason(knows_all, q, [itemised]) is None
+    insured = "第五十九条 未投保安全生产责任保险的，责令限期改正，处五万元以上十万元以下的罚款。"
+    assert reason(knows_all, "北京的企业没有投保安全生产责任保险，要罚多少钱？", [insured]) is None
+
+
 def test_a_matter_whose_rules_are_left_to_be_made(knows_all):
     """洪水保险 is named only where its rules are deferred; a sentence about 蓄滞洪区 does not answer its terms."""
     q = "蓄滞洪区的洪水保险，保费怎么交、被淹以后按什么标准赔？"
@@ -1630,6 +1643,15 @@ def test_a_time_counted_from_an_event_needs_the_events_noun():
     # nor is news heard: "得到消息后多久" is answered from 接到报告后1小时内
     assert reason(_one_rare_word("消息", 1), "车间出了死人的事故，厂长得到消息后多久之内要报到县里的安监部门？",
                   ["单位负责人接到报告后，应当于1小时内向事故发生地县级以上人民政府安全生产监督管理部门报告。"]) is None
+
+
+def test_what_a_threshold_requires_must_be_in_the_sentence_giving_it(knows_all):
+    q = "浙江的企业员工达到多少人必须设置安全总监？"
+    needs(knows_all, q, "总监", "从业人员三百人以上的，应当设置安全生产管理机构。",
+          "从业人员三百人以上的其他生产经营单位，应当依法设置安全总监。")
+    # staffed one per so many: 保安, not the 安全员 of another rule
+    q = "举办一场一万人的体育比赛，承办方按规定每多少名观众就要配备一名保安？"
+    assert "保安" in reason(knows_all, q, ["每50名从业人员配备一名专职安全员。"])
 
 
 def test_a_distance_between_two_things_needs_the_first_in_a_sentence_giving_it(knows_all):
