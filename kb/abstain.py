@@ -267,6 +267,8 @@ RE_DISTANCE_FROM = re.compile(r"(?:离|距离?)([\u4e00-\u9fff]{2,8}?)(?:最少|
 # when something happened or was heard of, not a thing the passages must name: 事发后, 得到消息后
 NO_EVENT_NOUNS = frozenset({"事发", "事后", "消息", "信儿", "音讯"})
 RE_AFTER_EVENT = re.compile(r"([\u4e00-\u9fff]{2,12})(?:之后|以后|后)[，,]?\s*(?:最迟|最晚|最长|最多|大概|一般)?$")  # "…名单后，多久"
+# a figure left to other rules: "应当在规定时间内到达"
+RE_PRESCRIBED = re.compile(r"(?:规定|约定|要求|限定|指定)的?(?:时间|期限|时限|距离|范围|数量|人数)")
 # "没有按要求设置安全总监": an act left undone, which a fine is asked for
 RE_UNDONE = re.compile(r"(?:没有|没|未|不)(?:按要求|按规定|依法|按照规定)?(?:设置|配备|设立|建立|配|设|投保|购买|买|办理|取得|开展|进行|组织|制定|编制|备案)([\u4e00-\u9fff]{2,12})")
 # "多少人以上就必须设安全总监": what a threshold requires, set up or staffed, after the question word
@@ -438,6 +440,7 @@ class AnswerabilityJudge:
             lambda: self.missing_year(q, primary),
             lambda: self.missing_contact(q, primary, sentence),
             lambda: self.missing_number(q, sentence),
+            lambda: self.prescribed_elsewhere(q, sentence),
             lambda: self.missing_location(q, primary, primary_title),
             lambda: self.missing_date(q, primary),
             lambda: self.missing_formula(q, primary, passages if figure_passages is None else figure_passages),
@@ -661,6 +664,14 @@ class AnswerabilityJudge:
             naming = [s for p in passages for s in _sentences(p) if thing in s]
             if naming and thing not in sentence and all(RE_DEFERRED.search(s) for s in naming):
                 return f"知识库中的文件只写明“{thing}”的具体办法另行制定，没有写明具体内容"
+        return None
+
+    def prescribed_elsewhere(self, q: str, sentence: str) -> str | None:
+        """"救护队接到召请最迟多少分钟内必须赶到": a sentence quoted that says only "在规定时间内到达"
+        leaves the figure to rules the corpus does not hold."""
+        pattern = figure_pattern(q) if RE_PRESCRIBED.search(sentence) else None
+        if pattern is not None and not pattern.search(sentence):
+            return f"检索到的段落只写明“{RE_PRESCRIBED.search(sentence).group(0)}”，没有写明具体数字"
         return None
 
     def missing_body(self, q: str, sentence: str) -> str | None:

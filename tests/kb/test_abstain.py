@@ -1560,6 +1560,14 @@ def test_a_fine_asked_for_an_act_must_be_that_acts_fine():
 
 
 
+def test_a_figure_left_to_rules_not_held_is_not_given(knows_all):
+    q = "煤矿出事后，专职矿山救护队接到召请最迟多少分钟内必须赶到现场？"
+    assert "规定时间" in quoting(knows_all, q, "发生事故时，专职救护队应当在规定时间内到达煤矿开展救援。")
+    assert quoting(knows_all, q, "专职救护队接到召请后，应当在规定时间内、最迟30分钟内到达现场。") is None
+    # not a figure question: the sentence answers who, or whether
+    assert quoting(knows_all, "专职救护队出事后要不要赶到煤矿？", "发生事故时，专职救护队应当在规定时间内到达煤矿开展救援。") is None
+
+
 def test_a_fine_for_a_duty_left_undone_must_name_that_duty(knows_all):
     # 未设置安全总监 is fined nowhere: the fine for 安全生产管理机构 is another duty's, list items included
     q = "北京的企业没有按要求设置安全总监，按规定要罚多少钱？"
