@@ -268,7 +268,7 @@ RE_DISTANCE_FROM = re.compile(r"(?:离|距离?)([\u4e00-\u9fff]{2,8}?)(?:最少|
 NO_EVENT_NOUNS = frozenset({"事发", "事后", "消息", "信儿", "音讯"})
 RE_AFTER_EVENT = re.compile(r"([\u4e00-\u9fff]{2,12})(?:之后|以后|后)[，,]?\s*(?:最迟|最晚|最长|最多|大概|一般)?$")  # "…名单后，多久"
 # a figure left to other rules: "应当在规定时间内到达"
-RE_PRESCRIBED = re.compile(r"(?:规定|约定|要求|限定|指定)的?(?:时间|期限|时限|距离|范围|数量|人数)")
+RE_PRESCRIBED = re.compile(r"(?:规定|约定|要求|限定|指定)的?(?:时间|期限|时限|距离|范围|数量|人数|标准)")
 # "没有按要求设置安全总监": an act left undone, which a fine is asked for
 RE_UNDONE = re.compile(r"(?:没有|没|未|不)(?:按要求|按规定|依法|按照规定)?(?:设置|配备|设立|建立|配|设|投保|购买|买|办理|取得|开展|进行|组织|制定|编制|备案)([\u4e00-\u9fff]{2,12})")
 # "多少人以上就必须设安全总监": what a threshold requires, set up or staffed, after the question word

@@ -1566,6 +1566,9 @@ def test_a_figure_left_to_rules_not_held_is_not_given(knows_all):
     assert quoting(knows_all, q, "专职救护队接到召请后，应当在规定时间内、最迟30分钟内到达现场。") is None
     # not a figure question: the sentence answers who, or whether
     assert quoting(knows_all, "专职救护队出事后要不要赶到煤矿？", "发生事故时，专职救护队应当在规定时间内到达煤矿开展救援。") is None
+    # a sum left to a province's standard
+    q = "参加扑救森林火灾的村民，误工补贴标准是每天多少元？"
+    assert "规定的标准" in quoting(knows_all, q, "参加森林火灾扑救的人员的误工补贴，按照省、自治区、直辖市人民政府规定的标准，由火灾肇事单位支付。")
 
 
 def test_a_fine_for_a_duty_left_undone_must_name_that_duty(knows_all):
