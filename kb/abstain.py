@@ -198,7 +198,8 @@ RE_CONTENT_Q = re.compile(r"里面?|内容|规定了|具体|哪些|什么|怎么
 RE_CRITERIA_Q = re.compile(r"([\u4e00-\u9fff]{2,20}?)的?(?:判定|认定|划分|界定|评定|认证)标准")
 RE_DEFINING = re.compile(r"是指|指的是|标准|以上|以下|不足|分为|包括|下列|之一|情形|[：:]")
 # "最大游客承载量按什么方法核定": how a figure is worked out, of a thing the passage must name
-RE_WORKED_OUT_Q = re.compile(r"([\u4e00-\u9fff]{2,16}?)(?:是)?(?:按照?|根据|依据|用)?(?:什么|啥|哪种)(?:方法|办法|方式|公式)(?:来)?(?:核定|计算|测算|算出)"
+RE_WORKED_OUT_Q = re.compile(r"([\u4e00-\u9fff]{2,16}?)(?:是)?(?:按照?|根据|依据|用)?(?:什么|啥|哪种)(?:方法|办法|方式|公式)"
+                             r"(?:来)?(?:核定|计算|测算|算出)"
                              r"|([\u4e00-\u9fff]{2,16}?)(?:是)?(?:怎么|如何|怎样)(?:来)?(?:核定|测算|计算)")
 # "尾矿库的等别是按坝高和库容怎么划分的": the basis a division is asked by (坝高, 库容), or asked for
 RE_BASIS_Q = re.compile(r"([^，,。；;？?！!]*?)(?:是)?(?:按|按照|根据|依据)([\u4e00-\u9fff、]{1,12}?)(?:的)?(?:来|去)?(?:怎么|如何|怎样)?"
@@ -270,12 +271,14 @@ RE_AFTER_EVENT = re.compile(r"([\u4e00-\u9fff]{2,12})(?:之后|以后|后)[，,]
 # a figure left to other rules: "应当在规定时间内到达"
 RE_PRESCRIBED = re.compile(r"(?:规定|约定|要求|限定|指定)的?(?:时间|期限|时限|距离|范围|数量|人数|标准)")
 # "没有按要求设置安全总监": an act left undone, which a fine is asked for
-RE_UNDONE = re.compile(r"(?:没有|没|未|不)(?:按要求|按规定|依法|按照规定)?(?:设置|配备|设立|建立|配|设|投保|购买|买|办理|取得|开展|进行|组织|制定|编制|备案)([\u4e00-\u9fff]{2,12})")
+RE_UNDONE = re.compile(r"(?:没有|没|未|不)(?:按要求|按规定|依法|按照规定)?"
+                       r"(?:设置|配备|设立|建立|配|设|投保|购买|买|办理|取得|开展|进行|组织|制定|编制|备案)([\u4e00-\u9fff]{2,12})")
 # "多少人以上就必须设安全总监": what a threshold requires, set up or staffed, after the question word
 RE_REQUIRED_AT = re.compile(r"(?:以上|以下)?的?[^，,。？?]{0,6}?(?:就|才|必须|应当|应该|要|得|需要|须|非得)+"
                             r"(?:设置|配备|设立|建立|配|设|成立|聘用|聘请|安排)(?:一名|一个|一位)?([\u4e00-\u9fff]{2,10})")
 # "充电站和周边建筑之间的防火间距": the things a distance is between
-RE_BETWEEN_Q = re.compile(r"([\u4e00-\u9fff]{2,14}?)(?:和|与|跟|同)[\u4e00-\u9fff]{1,10}?(?:之间)?的?(?:最小)?(?:防火|安全|卫生)?(?:间距|距离)")
+RE_BETWEEN_Q = re.compile(r"([\u4e00-\u9fff]{2,14}?)(?:和|与|跟|同)[\u4e00-\u9fff]{1,10}?(?:之间)?的?(?:最小)?"
+                          r"(?:防火|安全|卫生)?(?:间距|距离)")
 RE_BOOK_TITLE = re.compile(r"《[^》]*》")  # a document a sentence cites
 RE_ANY_NUMBER = re.compile(rf"{NUMBER}\s*(?:%|％|[\u4e00-\u9fff]{{1,2}})")
 RE_DOC_SUFFIX = re.compile(r"(条例|办法|规定|细则|规程|要点|法)$")  # longest first: 办法 is not a 法
@@ -1091,7 +1094,7 @@ class AnswerabilityJudge:
         lines = RE_GRADE_LINES_Q.search(q)
         if lines:  # the thing graded leads the question (草原火灾按…, 生产安全事故特别重大…)
             thing = re.match(rf"[\u4e00-\u9fff]*?(?=按|根据|的|{GRADE_NAME}|分为|[，,])", q)
-            named = [p for p in passages if thing and thing.group(0) in p] if thing and len(thing.group(0)) >= 2 else [primary]
+            named = [p for p in passages if thing.group(0) in p] if thing and len(thing.group(0)) >= 2 else [primary]
             if not any(RE_THRESHOLD.search(p) for p in named):
                 return "检索到的段落没有写明各等级之间的界限"
         return None
@@ -1312,7 +1315,8 @@ class AnswerabilityJudge:
         # (名单), if few passages use it, must be in a sentence that gives the time
         event = RE_AFTER_EVENT.search(q[: m.start]) if m and (m.unit in TIME_QUESTION_UNITS or m.word in ("多久", "多长时间")) else None
         if event:
-            nouns = [t for t in self.pos_words(event.group(1)) if t[1].startswith(_NOUN_POS) and t[0] not in NO_EVENT_NOUNS]
+            nouns = [t for t in self.pos_words(event.group(1))
+                     if t[1].startswith(_NOUN_POS) and t[0] not in NO_EVENT_NOUNS]
             reason = self._noun_without_figure(nouns[-1] if nouns else None, True, passages, pattern)
             if reason:
                 return reason
@@ -1614,7 +1618,8 @@ def figure_pattern(question: str) -> re.Pattern[str] | None:
     return re.compile(rf"{NUMBER}\s*(?:{units})" + (r"|每个?(?:年|半年|季度|月|周|星期|日|天)" if often else ""))
 
 
-RE_KIND_LIST = re.compile(r"(?:[\u4e00-\u9fff]{1,10}、){2,}[\u4e00-\u9fff]{1,10}|[\u4e00-\u9fff]{1,10}、[\u4e00-\u9fff]{1,10}(?:和|或者?|及)[\u4e00-\u9fff]{1,10}")
+RE_KIND_LIST = re.compile(r"(?:[\u4e00-\u9fff]{1,10}、){2,}[\u4e00-\u9fff]{1,10}"
+                          r"|[\u4e00-\u9fff]{1,10}、[\u4e00-\u9fff]{1,10}(?:和|或者?|及)[\u4e00-\u9fff]{1,10}")  # 红色、橙色和蓝色
 RE_YEAR_NAMED = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*年")
 RE_RANGE_AFTER = re.compile(r"\s*(?:以上|以下|以内|及以上|及以下)")  # 3人以上: a bound, not a count
 COUNT_NOUNS = {"人数", "总数", "数量", "总量", "总额", "数额", "数"}  # 职工人数: a count of 职工
