@@ -1050,6 +1050,11 @@ class AnswerabilityJudge:
                 return f"知识库中没有《{name}》的内容，检索到的段落只提到要制定它"
         return None
 
+    def _nouns(self, text: str) -> list[str]:
+        """The nouns of ``text`` by jieba's "n…" tags, two characters or more (not 漏不, tagged "l",
+        of 测一次漏不漏电)."""
+        return [w for w, f in self.pos_words(text) if f.startswith("n") and len(w) >= 2]
+
     def _trailing_noun_run(self, text: str) -> str:
         """The noun phrase ``text`` ends with, by jieba's tags (重大网络安全事件, not its last word 事件)."""
         words = self.pos_words(text)
@@ -1159,7 +1164,7 @@ class AnswerabilityJudge:
         m = RE_WORKED_OUT_Q.search(q)
         if not m:
             return None
-        nouns = [w for w, f in self.pos_words(m.group(1) or m.group(2)) if f.startswith("n") and len(w) >= 2]
+        nouns = self._nouns(m.group(1) or m.group(2))
         if nouns and nouns[-1] not in primary:
             return f"检索到的段落没有写明“{nouns[-1]}”怎样核定"
         return None
@@ -1289,8 +1294,7 @@ class AnswerabilityJudge:
             if len(act) >= 2 and not self.corpus_has(act) and not self.everyday(act):
                 return f"知识库中没有关于“{act}”的规定"
             # "多久上门做一次入户安全检查": or what is done, named after (入户, which the corpus never uses)
-            done = [w for w, f in self.pos_words(re.match(r"[\u4e00-\u9fff]*", q[once.end() :]).group(0))
-                    if f.startswith("n") and len(w) >= 2]  # not 漏不 (l) of 测一次漏不漏电
+            done = self._nouns(re.match(r"[\u4e00-\u9fff]*", q[once.end() :]).group(0))
             unknown = [w for w in done if not self.corpus_has(w) and not self.everyday(w)]
             if unknown:
                 return f"知识库中没有关于“{unknown[0]}”的规定"
@@ -1332,7 +1336,7 @@ class AnswerabilityJudge:
         # it; 从业人员三百人以上的…设置安全生产管理机构 is the threshold of something else
         required = RE_REQUIRED_AT.match(q, m.end) if m else None
         if required:
-            nouns = [w for w, f in self.pos_words(required.group(1)) if f.startswith("n") and len(w) >= 2]
+            nouns = self._nouns(required.group(1))
             if nouns and not _said_with_figure(nouns[-1], passages, pattern):
                 return f"检索到的段落中没有要求“{nouns[-1]}”的人数或数量"
         # "干滩长度最小多少米": the thing measured, right before its measure word, likewise
@@ -1405,7 +1409,7 @@ class AnswerabilityJudge:
         m = RE_BETWEEN_Q.search(q)
         if not m or not re.search(r"多少|多远|多大|多宽|几米|几公里", q[m.end() :]):
             return None
-        nouns = [w for w, f in self.pos_words(m.group(1)) if f.startswith("n") and len(w) >= 2]
+        nouns = self._nouns(m.group(1))
         if nouns and not _said_with_figure(nouns[-1], passages, RE_FIGURE):
             return f"检索到的段落中没有“{nouns[-1]}”与其他场所之间的距离"
         return None
