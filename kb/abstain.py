@@ -36,6 +36,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ingest.patterns import RE_H1, RE_H2, RE_H3, RE_H4
 from kb import offices as offices_mod
 
 PLACES = Path(__file__).parent / "data" / "places.txt"
@@ -1055,13 +1056,17 @@ class AnswerabilityJudge:
         of 测一次漏不漏电)."""
         return [w for w, f in self.pos_words(text) if f.startswith("n") and len(w) >= 2]
 
-    def _trailing_noun_run(self, text: str) -> str:
-        """The noun phrase ``text`` ends with, by jieba's tags (重大网络安全事件, not its last word 事件)."""
+    def _noun_run(self, text: str, *, leading: bool = False) -> str:
+        """The noun phrase ``text`` ends with, by jieba's tags (重大网络安全事件, not its last word 事件),
+        or with ``leading`` the nouns it starts with, together (安全总监 of "安全总监，按…")."""
         words = self.pos_words(text)
-        i = len(words)
-        while i > 0 and words[i - 1][1].startswith(_NOUN_POS + ("a", "b", "vn")):
-            i -= 1
-        return "".join(w for w, _ in words[i:])
+        tags = ("n", "an", "vn", "x") if leading else _NOUN_POS + ("a", "b", "vn")
+        run = []
+        for w, f in words if leading else reversed(words):
+            if not f.startswith(tags) or not re.fullmatch(r"[\u4e00-\u9fff]+", w):
+                break
+            run.append(w)
+        return "".join(run if leading else reversed(run))
 
     def missing_criteria(self, q: str, passages: list[str]) -> str | None:
         """"重大网络安全事件的判定标准是什么": when the passages name the thing (its trailing noun
@@ -1070,7 +1075,7 @@ class AnswerabilityJudge:
         m = RE_CRITERIA_Q.search(q)
         if not m:
             return None
-        thing = self._trailing_noun_run(m.group(1))
+        thing = self._noun_run(m.group(1))
         if len(thing) < 4:
             return None
         naming = [s for p in passages for s in _sentences(p) if thing in s]
@@ -1086,7 +1091,7 @@ class AnswerabilityJudge:
         if m:  # the thing graded: the noun run the question ends it with (网络安全事件, not 事件)
             graded = m.group(1) or m.group(2)
             # (a grade word ends group 2; jieba may tag it a verb: 衔级)
-            run = self._trailing_noun_run(graded) or (self.pos_words(graded)[-1][0] if m.group(2) else "")
+            run = self._noun_run(graded) or (self.pos_words(graded)[-1][0] if m.group(2) else "")
             thing = re.sub(r"(?:的)?(?:等级|级别|分级)$", "", run)  # 事故等级 -> 事故
             # or its last two words together and the rest apart: "无锡化工企业安全风险" is the 安全风险
             # of 《无锡市化工（危险化学品）企业安全风险评估和分级办法》
@@ -1126,20 +1131,11 @@ class AnswerabilityJudge:
         # "没有按要求设置安全总监…罚多少钱": the act left undone (安全总监) must be in a sentence that
         # fines, or in the items such a sentence heads (设置安全生产管理机构 is another duty)
         undone = RE_UNDONE.search(q[: m.start()])
-        thing = self._leading_noun_run(undone.group(1)) if undone else ""
+        thing = self._noun_run(undone.group(1), leading=True) if undone else ""
         if len(thing) >= 3 and self.corpus_has(thing) \
                 and not any(thing in block and RE_MONEY.search(block) for block in _fining_blocks(primary)):
             return f"检索到的段落中罚款的规定不涉及“{thing}”"
         return None
-
-    def _leading_noun_run(self, text: str) -> str:
-        """The nouns ``text`` starts with, together (安全总监 of "安全总监，按…")."""
-        run = ""
-        for w, f in self.pos_words(text):
-            if not f.startswith(("n", "an", "vn", "x")) or not re.fullmatch(r"[\u4e00-\u9fff]+", w):
-                break
-            run += w
-        return run
 
     def missing_basis(self, q: str, primary: str) -> str | None:
         """"尾矿库的等别是按坝高和库容怎么划分的": the passage quoted must name the basis (坝高 or
@@ -1501,15 +1497,38 @@ def phone_number(text: str) -> bool:
     return bool(RE_PHONE.search(text) or RE_SERVICE_NUMBER.search(text))
 
 
+ITEM_MARKS = (RE_H1, RE_H2, RE_H3, RE_H4)  # the parser's own: 一、 （一） 1. （1）
+
+
+def _is_item(line: str) -> bool:
+    return any(mark.match(line.lstrip()) for mark in ITEM_MARKS)
+
+
+def items_after(text: str, end: int) -> str:
+    """The numbered items that follow a list's head ("…处三年以上七年以下有期徒刑：" then （一）（二）)."""
+    out = []
+    for line in text[end:].split("\n"):
+        if not line.strip():
+            continue
+        if not _is_item(line):
+            break
+        out.append(line)
+    return "\n".join(out)
+
+
 def _fining_blocks(text: str) -> list[str]:
     """The sentences of ``text``, a list's head joined with the items after it (…处十万元以下的罚款：
     （一）未按照规定设置安全生产管理机构的)."""
     blocks: list[str] = []
+    pos, joined = 0, False
     for line in text.split("\n"):
-        if blocks and RE_LIST_MARKER.match(line.strip()) and blocks[-1].rstrip().endswith(("：", ":", "；", ";")):
-            blocks[-1] += line
-        else:
-            blocks.extend(_sentences(line) or [""])
+        pos += len(line) + 1
+        if joined and (not line.strip() or _is_item(line)):
+            continue  # an item already joined to its head
+        blocks.extend(_sentences(line) or [""])
+        items = items_after(text, pos) if line.rstrip().endswith(("：", ":")) else ""
+        blocks[-1] += items
+        joined = bool(items)
     return blocks
 
 

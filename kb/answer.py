@@ -19,10 +19,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ingest.metadata import zh_dates
-from ingest.patterns import RE_ARTICLE, RE_H1, RE_H2, RE_H3, RE_H4
+from ingest.patterns import RE_ARTICLE
 from kb.abstain import RE_YEAR as RE_YEAR_ASKED  # the year missing_year judges (2015年, 2015版)
-from kb.abstain import (RE_CONTACT_Q, RE_DATE, RE_DATE_Q, RE_DUE_BEFORE, RE_MONEY, RE_MONEY_Q, AnswerabilityJudge, Judgement, date_asked as asks_date, figure_pattern, number_sentence,
-                        phone_number, quantity_asked)
+from kb.abstain import (RE_CONTACT_Q, RE_DATE, RE_DATE_Q, RE_DUE_BEFORE, RE_MONEY, RE_MONEY_Q, AnswerabilityJudge, Judgement, date_asked as asks_date, figure_pattern,
+                        items_after, number_sentence, phone_number, quantity_asked)
 from kb.models import VALIDITY_IN_FORCE, Task
 from kb.offices import named_offices
 from kb.textnorm import normalize
@@ -146,21 +146,6 @@ def citation(hit: Hit, highlight: tuple[int, int] | None = None) -> dict[str, An
         "chunk_id": hit.id,
         "highlight": list(highlight) if highlight else None,
     }
-
-
-ITEM_MARKS = (RE_H1, RE_H2, RE_H3, RE_H4)  # the parser's own: 一、 （一） 1. （1）
-
-
-def _items_after(text: str, end: int) -> str:
-    """The numbered items that follow a list's head ("…处三年以上七年以下有期徒刑：" then （一）（二）)."""
-    out = []
-    for line in text[end:].split("\n"):
-        if not line.strip():
-            continue
-        if not any(mark.match(line.lstrip()) for mark in ITEM_MARKS):
-            break
-        out.append(line)
-    return "\n".join(out)
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
@@ -616,7 +601,7 @@ class Answerer:
                     # "按煤矿安全生产条例要罚多少钱": the document the question names is the sentence's own;
                     # "具有下列情形之一的…处三年以上七年以下有期徒刑：" gives the figure for its items
                     own = h.payload.get("title", "") if h.payload.get("doc_id") in named else ""
-                    items = _items_after(text, e) if sentence.rstrip().endswith(("：", ":")) else ""
+                    items = items_after(text, e) if sentence.rstrip().endswith(("：", ":")) else ""
                     # "应急演练每年不得少于一次" goes on from the sentence before, which names whose 演练
                     # (学校、幼儿园…开展…应急演练): a short sentence opening with its last words
                     head = sentence.strip()

@@ -49,11 +49,11 @@ def test_a_figure_about_something_else_is_not_an_answer(kb_dir):
 
 
 def test_a_list_head_gives_its_figure_to_the_items_that_follow():
-    from kb.answer import _items_after
+    from kb.abstain import items_after
 
     text = ("具有下列情形之一的，对相关责任人员，处三年以上七年以下有期徒刑：\n（一）造成死亡三人以上，负事故主要责任的；\n"
             "（二）造成直接经济损失五百万元以上的。\n第八条 其他规定。")
     head_end = text.index("：") + 1
-    items = _items_after(text, head_end)
+    items = items_after(text, head_end)
     assert "造成死亡三人以上" in items and "五百万元" in items and "第八条" not in items
-    assert _items_after("处五年以上有期徒刑。\n第九条 其他。", len("处五年以上有期徒刑。")) == ""
+    assert items_after("处五年以上有期徒刑。\n第九条 其他。", len("处五年以上有期徒刑。")) == ""
