@@ -1051,10 +1051,10 @@ class AnswerabilityJudge:
                 return f"知识库中没有《{name}》的内容，检索到的段落只提到要制定它"
         return None
 
-    def _nouns(self, text: str) -> list[str]:
-        """The nouns of ``text`` by jieba's "n…" tags, two characters or more (not 漏不, tagged "l",
-        of 测一次漏不漏电)."""
-        return [w for w, f in self.pos_words(text) if f.startswith("n") and len(w) >= 2]
+    def _nouns(self, text: str, tags: tuple[str, ...] = ("n",)) -> list[str]:
+        """The nouns of ``text``, two characters or more, by jieba's "n…" tags (not 漏不, tagged "l",
+        of 测一次漏不漏电) or by the ``tags`` given."""
+        return [w for w, f in self.pos_words(text) if f.startswith(tags) and len(w) >= 2]
 
     def _noun_run(self, text: str, *, leading: bool = False) -> str:
         """The noun phrase ``text`` ends with, by jieba's tags (重大网络安全事件, not its last word 事件),
@@ -1211,7 +1211,7 @@ class AnswerabilityJudge:
         """"红、黄、绿标识各代表什么": the thing whose meaning is asked (its last noun: 标识) must be
         in the passage quoted; a sentence on 房屋设施加固 says nothing of what a mark means."""
         m = RE_MEANING_Q.search(q)
-        nouns = [w for w, f in self.pos_words(m.group(1)) if f.startswith(_NOUN_POS) and len(w) >= 2] if m else []
+        nouns = self._nouns(m.group(1), _NOUN_POS) if m else []
         if nouns and nouns[-1] not in primary:
             return f"检索到的段落没有写明“{nouns[-1]}”代表什么"
         return None
@@ -1325,7 +1325,7 @@ class AnswerabilityJudge:
         away = RE_DISTANCE_FROM.search(q[: m.start]) if m and (m.unit in ("米", "公里") or m.word == "多远") else None
         if away:
             # its first noun (jieba tags 明火 "a"): 明火 in 离明火和电器, 离有明火的地方
-            nouns = [w for w, f in self.pos_words(away.group(1)) if f.startswith(_NOUN_POS + ("a",)) and len(w) >= 2]
+            nouns = self._nouns(away.group(1), _NOUN_POS + ("a",))
             if nouns and not _said_with_figure(nouns[0], passages, pattern):
                 return f"检索到的段落中没有离“{nouns[0]}”的距离"
         # "员工达到多少人必须设置安全总监": what the figure requires (总监) must be in a sentence giving
@@ -1389,7 +1389,7 @@ class AnswerabilityJudge:
         # that gives the figure (the grades of 生产安全事故 define no 突发环境事件)
         threshold = RE_THRESHOLD_Q.search(q)
         if threshold:
-            nouns = [w for w, f in self.pos_words(threshold.group(1)) if f.startswith(_NOUN_POS) and len(w) >= 2]
+            nouns = self._nouns(threshold.group(1), _NOUN_POS)
             if nouns and not any(nouns[-1] in p and pattern.search(p) for p in passages):
                 return f"检索到的段落中没有“{nouns[-1]}”的标准"
         # "2023年一共死亡多少人": a count for a year; a grade's threshold (3人以上10人以下死亡) counts nothing
@@ -1451,8 +1451,7 @@ class AnswerabilityJudge:
 
     def _incident_words(self, name: str) -> list[str]:
         """The rare words of an incident's name: what a sentence about it must say (烧烤店, 长峰)."""
-        return [w for w, f in self.pos_words(name)
-                if f.startswith(_NOUN_POS) and len(w) >= 2 and 0 < self.doc_freq(w) <= self.rare_df()]
+        return [w for w in self._nouns(name, _NOUN_POS) if 0 < self.doc_freq(w) <= self.rare_df()]
 
     def missing_incident_figure(self, q: str, passages: list[str], pattern: re.Pattern[str]) -> str | None:
         """"那起烧烤店燃气爆炸事故造成多少人死亡", "台风“杜苏芮”造成了多少直接经济损失": a figure about
