@@ -199,8 +199,8 @@ RE_CONTENT_Q = re.compile(r"里面?|内容|规定了|具体|哪些|什么|怎么
 RE_CRITERIA_Q = re.compile(r"([\u4e00-\u9fff]{2,20}?)的?(?:判定|认定|划分|界定|评定|认证)标准")
 RE_DEFINING = re.compile(r"是指|指的是|标准|以上|以下|不足|分为|包括|下列|之一|情形|[：:]")
 # "最大游客承载量按什么方法核定": how a figure is worked out, of a thing the passage must name
-RE_WORKED_OUT_Q = re.compile(r"([\u4e00-\u9fff]{2,16}?)(?:是)?(?:按照?|根据|依据|用)?(?:什么|啥|哪种)(?:方法|办法|方式|公式)"
-                             r"(?:来)?(?:核定|计算|测算|算出)"
+RE_WORKED_OUT_Q = re.compile(r"([\u4e00-\u9fff]{2,16}?)(?:是)?(?:按照?|根据|依据|用)?(?:什么|啥|哪种)(?:方法|办法|方式|公式|费率)"
+                             r"(?:来)?(?:核定|计算|测算|算出|算|收取|计收)"
                              r"|([\u4e00-\u9fff]{2,16}?)(?:是)?(?:怎么|如何|怎样)(?:来)?(?:核定|测算|计算)")
 # "尾矿库的等别是按坝高和库容怎么划分的": the basis a division is asked by (坝高, 库容), or asked for
 RE_BASIS_Q = re.compile(r"([^，,。；;？?！!]*?)(?:是)?(?:按|按照|根据|依据)([\u4e00-\u9fff、]{1,12}?)(?:的)?(?:来|去)?(?:怎么|如何|怎样)?"
@@ -1160,7 +1160,9 @@ class AnswerabilityJudge:
         m = RE_WORKED_OUT_Q.search(q)
         if not m:
             return None
-        nouns = self._nouns(m.group(1) or m.group(2))
+        phrase = m.group(1) or m.group(2)
+        # (or its last word, whatever jieba tags it: 保费 is tagged a verb)
+        nouns = self._nouns(phrase) or [w for w, _ in self.pos_words(phrase) if len(w) >= 2][-1:]
         if nouns and nouns[-1] not in primary:
             return f"检索到的段落没有写明“{nouns[-1]}”怎样核定"
         return None
@@ -1291,6 +1293,9 @@ class AnswerabilityJudge:
                 return f"知识库中没有关于“{act}”的规定"
             # "多久上门做一次入户安全检查": or what is done, named after (入户, which the corpus never uses)
             done = self._nouns(re.match(r"[\u4e00-\u9fff]*", q[once.end() :]).group(0))
+            # or before the question word ("燃气入户安全检查多久做一次": its noun phrase)
+            asked = quantity_asked(q)
+            done += self._nouns(self._noun_run(q[: asked.start])) if asked else []
             unknown = [w for w in done if not self.corpus_has(w) and not self.everyday(w)]
             if unknown:
                 return f"知识库中没有关于“{unknown[0]}”的规定"
@@ -1425,7 +1430,10 @@ class AnswerabilityJudge:
         if not nouns:
             return None
         noun = nouns[-1]
-        if self._specific(noun, known=True) and not any(
+        # however everyday the thing (喇叭), when the passages name it in full (防汛应急喇叭), a sentence
+        # naming it must count it: "推动防汛应急喇叭…全域覆盖" gives no number
+        named = len(run) >= 2 and any("".join(run) in p for p in passages)
+        if (self._specific(noun, known=True) or named) and not any(
                 noun in s and _has_figure(s) for p in passages for s in _sentences(p)):
             return f"检索到的段落中没有“{noun}”的具体数字"
         return None

@@ -95,6 +95,15 @@ def test_how_often_something_the_corpus_never_names_is_done(judge):
     assert reason(judge, "应急预案多久演练一次？", ["应当每年至少组织一次演练。"]) is None
 
 
+def test_how_often_something_is_done_that_the_corpus_never_names_before_the_question_word():
+    tk = Tokenizer()
+    j = AnswerabilityJudge(doc_freq=lambda w: 100, titles=list, corpus_has=lambda w: w != "入户", words=tk.words,
+                           pos_words=tk.pos_words, places=None, out_of_scope=None)
+    # 入户, in the noun phrase before 多久, is used nowhere: how often pipes are checked does not say
+    assert "入户" in reason(j, "居民燃气入户安全检查多久要做一次？", ["燃气管道每半年检查一次。"])
+    assert reason(j, "燃气管道的安全检查多久要做一次？", ["燃气管道每半年检查一次。"]) is None
+
+
 def test_other_departments_services(judge):
     assert "公安交通管理部门" in reason(judge, "驾驶证扣满12分怎么办？")
     assert reason(judge, "烟花爆竹零售的营业执照") is None  # the corpus uses this word: not out of scope
@@ -1022,6 +1031,14 @@ def test_a_count_of_things_needs_a_figure_next_to_the_thing():
     assert reason(j, "一年要搞几个月的演练？", ["演练每年集中开展3个月。"]) is None  # 几个月: a unit, no count
 
 
+def test_an_everyday_thing_counted_needs_a_figure_when_the_passages_name_it_in_full(knows_all):
+    # 喇叭 is no rare word, but the passage names 防汛应急喇叭 in full and gives no number of them
+    q = "西安今年打算再装多少个防汛应急喇叭？"
+    needs(knows_all, q, "喇叭", "推动防汛应急喇叭从重点山区逐步向全域覆盖。", "今年新装防汛应急喇叭300个。")
+    # one common word counted (乡镇), which the passages count in their own words (99个镇)
+    assert reason(knows_all, "宝鸡要把多少个乡镇纳入网格化管理？", ["全市99个镇、17个街道办事处纳入网格化管理。"]) is None
+
+
 def test_a_requirement_asked_of_a_specific_thing_needs_a_passage_that_names_it():
     j = _one_rare_word("学历", 1)
     q = "对企业安全总监的学历和工作年限有什么要求？"
@@ -1279,6 +1296,9 @@ def test_how_a_figure_is_worked_out_needs_the_thing_worked_out(knows_all):
     needs(knows_all, q, "承载量", "场内专用机动车辆，是指仅在工厂厂区、旅游景区等特定区域使用的专用机动车辆。",
           "景区最大承载量按照景区核心区域面积除以人均占地面积核定。")
     assert "承载量" in reason(knows_all, "景区游客承载量是怎么核定的？", ["旅游景区应当配备安全设施。"])
+    # a rate asked for what jieba tags a verb (保费): the passage must name it
+    q = "化工企业投保安责险，保费按什么费率算？"
+    needs(knows_all, q, "保费", "推进高危行业领域全覆盖投保安全生产责任保险。", "保费按照保险金额乘以费率计算。")
 
 
 def test_a_word_modifying_a_phrase_the_thesaurus_knows_is_not_another_departments():
