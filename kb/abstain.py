@@ -133,9 +133,10 @@ RE_NAMED_STORM = re.compile(r"(?:台风|飓风|热带风暴)\s*[“\"「]([^”\
 # a named incident: 郑州“7·20”特大暴雨, 响水“3·21”爆炸 (a middle dot between month and day)
 RE_EVENT = re.compile(r"(?<![\d.])(\d{1,2})\s*[·•・‧]\s*(\d{1,2})(?![\d.])")
 RE_DATE_Q = re.compile(r"哪天|哪一天|几月几[日号]|(?<!第)几号|具体日期|什么日期|日期是")  # 排第几号: a rank
-# a clause after a date question that points back at it and asks who: "…哪天结束，这个是谁来定的"
+# a clause after a date question that points back at it and asks who: "…哪天结束，这个是谁来定的",
+# "…从哪天算到哪天，是由哪一级机构来定的"
 RE_BACK_TO_WHO = re.compile(r"[，,]\s*(?:这个?|那个?|它|此事?)[^，,。？?]{0,4}?(?:谁|哪个(?:部门|单位|机关|机构)|哪级|什么(?:部门|单位|机关|机构))"
-                            r"|[，,]\s*(?:是|由)?谁来?(?:定|规定|决定|确定)的?")  # "…到哪天结束，是谁来定的"
+                            r"|[，,]\s*(?:是)?(?:由)?(?:谁|哪一?级[\u4e00-\u9fff]{0,4}?|哪个(?:部门|单位|机关|机构))来?(?:定|规定|决定|确定)的?")
 # which months of the year (几月 alone is as often a deadline: "几月份之前要统计好", answered by 年底)
 RE_MONTHS_Q = re.compile(r"哪几个月|哪些月份?|哪个月份?(?!份|之?前|以前|底|内|之内)|几月(?:份)?(?:到|至)几月")
 RE_MONTH = re.compile(r"(?<![\d个])[\d一二三四五六七八九十]{1,2}\s*月")
@@ -148,6 +149,8 @@ RE_SERVICE_NUMBER = re.compile(
     r"|(?<!\d)(?:1[12]\d|12\d{3}|9[56]\d{3})(?!\d)[^。；\n]{0,10}?(?:电话|热线)"
 )
 # where something is (to be) built or set up: "选址在哪个城市", "分别建在哪几个省", "设在什么地方"
+RE_SOME_PLACES_Q = re.compile(r"(?:在|是)?(?:哪些|哪几类|哪几种|什么样的?)(?:地方|场所|区域)")
+RE_PLACE_KINDS = re.compile(r"[\u4e00-\u9fff]{2,8}(?:、[\u4e00-\u9fff]{2,8})+等?[\u4e00-\u9fff]{0,4}?(?:区域|场所|地点|地方|部位|地区)")
 RE_WHERE_Q = re.compile(
     r"(?<!用)(?:在|建在|设在|位于|选址在?|落户在?|落在)(?:哪个|哪些|哪几个|什么)(?:城市|省份?|市|县|区县|区|镇街|乡镇|镇|街道|社区|村|地方|位置)"
     r"|位于哪|选址在哪|建在哪|设在哪|落户在?哪"
@@ -904,6 +907,9 @@ class AnswerabilityJudge:
             if any(m.group(0) not in q for m in RE_NAMED_LOCAL.finditer(text)):
                 return None
             return "检索到的段落中没有写明具体是哪些镇街、社区或村"
+        # "主要是在哪些地方": kinds of place listed (在化工区、保税港区、大型交通枢纽等特定区域) say where
+        if RE_SOME_PLACES_Q.search(q) and RE_PLACE_KINDS.search(text):
+            return None
         # "建在哪个区县": a place the question itself names (西安, 秦岭) does not say which
         # district within it; nor does a common word jieba tags as a place (深度)
         within = bool(RE_ADMIN_WHERE_Q.search(q))

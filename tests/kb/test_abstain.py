@@ -865,6 +865,11 @@ def test_where_something_is_built_needs_a_named_place(knows_all):
     assert knows_all.judge(q, [held + "演练在沙坡头区举行。"], 1.0, primary_title=title).reason is None
     # "用在哪些地方" asks what a thing is used for, not where
     assert knows_all.missing_location("单元化应急管理用在哪些地方？", "单元化应急管理适用于大型综合体。") is None
+    # which places, asked in general: kinds of place listed say where
+    q = "单元化应急管理主要在哪些地方搞？"
+    listed = "单元化应急管理，是指在化工区、保税港区、大型交通枢纽等特定区域，指定牵头单位统筹协调。"
+    assert knows_all.missing_location(q, listed) is None
+    assert "地点" in knows_all.missing_location(q, "健全单元化应急管理相关制度。")
 
 
 def test_which_towns_needs_towns_named_other_than_the_questions(knows_all):
@@ -1392,6 +1397,9 @@ def test_who_decides_a_date_is_not_a_date_question(knows_all):
     assert "日期" in reason(knows_all, "每年汛期从哪天算起、到哪天结束？", passage)
     assert reason(knows_all, "每年汛期从哪天开始到哪天结束，是谁来定的？", passage) is None  # no 这个 before it
     assert "日期" in reason(knows_all, "每年汛期从哪天开始到哪天结束，谁知道？", passage)  # who knows, not who decides
+    # or which level of body decides it
+    assert reason(knows_all, "汛期从哪天算到哪天，是由哪一级机构来定的？", passage) is None
+    assert reason(knows_all, "汛期从哪天算到哪天，由哪级政府规定？", passage) is None
 
 
 def test_other_departments_venues_and_campaigns(judge):
