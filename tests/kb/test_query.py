@@ -45,6 +45,11 @@ def test_everyday_words_map_to_the_documents_terms(thesaurus):
     assert "批准" in thesaurus.terms("想在草场上点火烧荒，得找哪个部门点头？")
     assert "应急保障运输" in thesaurus.terms("在山东帮政府拉救灾物资的货车，走高速还要交过路费吗？")
     assert "切断或者控制污染源" in thesaurus.terms("化工厂的污水漏进了河里，企业自己第一时间该做哪些事？")
+    assert "起止日期" in thesaurus.terms("汛期从哪天算到哪天？")
+    assert "蓄滞洪区" in thesaurus.terms("在分洪蓄水的地方能盖房子吗？")
+    # the State Council's rules name 特大安全事故 and its 工作会议
+    terms = thesaurus.terms("防范特别重大事故的专题工作会，政府多久开一回？")
+    assert {"特大安全事故", "工作会议", "召开一次"} <= set(terms)
 
 
 def test_longest_trigger_wins_and_words_already_asked_are_not_added(thesaurus):
