@@ -141,6 +141,9 @@ RE_BACK_TO_WHO = re.compile(r"[，,]\s*(?:这个?|那个?|它|此事?)[^，,。�
 RE_MONTHS_Q = re.compile(r"哪几个月|哪些月份?|哪个月份?(?!份|之?前|以前|底|内|之内)|几月(?:份)?(?:到|至)几月")
 RE_MONTH = re.compile(r"(?<![\d个])[\d一二三四五六七八九十]{1,2}\s*月")
 RE_YEAR = re.compile(r"(?<!\d)(19|20)\d{2}(?=年|版)")
+# which years: "从哪年到哪年", "哪一年开始" (not 哪年的事故, which names a year to search by)
+RE_HOW_SET_Q = re.compile(r"([\u4e00-\u9fff]{2,16}?)(?:应该|应当|要|该|得|需要)?(?:怎么|如何|怎样)(?:设置|配置|安装|布置)")
+RE_YEARS_Q = re.compile(r"哪一?年(?:到|至)哪一?年|哪一?年(?:开始|启动|起|结束|截止|收官)")
 RE_LACKS_EDITION = re.compile(r"未含\s*(?:19|20)\d{2}\s*年?(?:修正|修订|修改)")
 RE_PHONE = re.compile(r"(?<![\d.])(?:0\d{2,3}-?\d{7,8}|1[3-9]\d{9}|\d{3,4}-\d{7,8})(?![\d.])")
 RE_SERVICE_NUMBER = re.compile(
@@ -470,6 +473,7 @@ class AnswerabilityJudge:
             lambda: self.missing_method(q, primary),
             lambda: self.papers_of_other(q, primary),
             lambda: self.fine_of_other(q, primary),
+            lambda: self.unknown_installed(q),
         ):
             reason = check()
             if reason:
@@ -776,7 +780,9 @@ class AnswerabilityJudge:
         rest = re.sub(r"《[^》]*》", "，", q)
         # a hazard-judgment standard by its name ("金属非金属地下矿山重大事故隐患判定标准"), which jieba
         # cuts into 判定 and 标准: the words before it that are no part of a name (按照, 在) are dropped
-        for m in re.finditer(r"[\u4e00-\u9fff]{2,30}?判定标准", rest):
+        # (an aside in brackets is part of the name: "金属非金属矿山（非煤矿山）重大事故隐患判定标准")
+        named = re.sub(r"[（(][\u4e00-\u9fff]{1,8}[）)](?=[\u4e00-\u9fff]*判定标准)", "", rest)
+        for m in re.finditer(r"[\u4e00-\u9fff]{2,30}?判定标准", named):
             words = self.pos_words(m.group(0))
             i = len(words)  # the noun run that ends in 判定标准 (not "两个…", "那版…", "制定了多少项…")
             while i > 0 and (words[i - 1][0] == "判定" or (words[i - 1][1].startswith(_NOUN_POS + ("x", "b", "s", "a", "vn"))
@@ -995,6 +1001,8 @@ class AnswerabilityJudge:
             return None
         if RE_MONTHS_Q.search(q) and not RE_MONTH.search(text):  # "防火期是每年哪几个月"
             return "检索到的段落中没有写明月份"
+        if RE_YEARS_Q.search(q) and not RE_YEAR.search(text):  # "三年行动是从哪年到哪年"
+            return "检索到的段落中没有写明年份"
         if not RE_DATE_Q.search(q) or RE_DATE.search(text):
             return None
         if RE_DUE_Q.search(q) and (RE_DUE.search(text) or RE_DUE_BEFORE.search(text)):
@@ -1061,6 +1069,15 @@ class AnswerabilityJudge:
         """The nouns of ``text``, two characters or more, by jieba's "n…" tags (not 漏不, tagged "l",
         of 测一次漏不漏电) or by the ``tags`` given."""
         return [w for w, f in self.pos_words(text) if f.startswith(tags) and len(w) >= 2]
+
+    def unknown_installed(self, q: str) -> str | None:
+        """"高层住宅楼的消防电梯应该怎么设置": a thing asked how to set up (its noun phrase, 消防电梯)
+        that the corpus never names, though it names each of its words (消防, 电梯)."""
+        m = RE_HOW_SET_Q.search(q)
+        thing = self._noun_run(m.group(1)) if m else ""
+        if len(thing) >= 3 and not self.corpus_has(thing):
+            return f"知识库中没有关于“{thing}”的规定"
+        return None
 
     def _noun_run(self, text: str, *, leading: bool = False) -> str:
         """The noun phrase ``text`` ends with, by jieba's tags (重大网络安全事件, not its last word 事件),
@@ -1291,6 +1308,9 @@ class AnswerabilityJudge:
             return "检索到的段落中没有问题所问的数字"
         # "特种作业操作证每隔几年复审一次": how often something is done that the corpus never names
         once = RE_DONE_ONCE.search(q) if RE_HOW_OFTEN.search(q) else None
+        asked = quantity_asked(q)
+        if once and asked and asked.start >= once.end():
+            once = None  # "钻进去一次最多能待多长时间": how long each time, not how often
         if once:
             # "巡查多久得来一次": the act is 巡查, not the 得来 or 多久 that follow it
             words = [w for w, _ in self.pos_words(once.group(1)) if w not in NOT_ACTS and not RE_HOW_LONG_WORD.search(w)]
@@ -1300,7 +1320,6 @@ class AnswerabilityJudge:
             # "多久上门做一次入户安全检查": or what is done, named after (入户, which the corpus never uses)
             done = self._nouns(re.match(r"[\u4e00-\u9fff]*", q[once.end() :]).group(0))
             # or before the question word ("燃气入户安全检查多久做一次": its noun phrase)
-            asked = quantity_asked(q)
             done += self._nouns(self._noun_run(q[: asked.start])) if asked else []
             unknown = [w for w in done if not self.corpus_has(w) and not self.everyday(w)]
             if unknown:
@@ -1581,6 +1600,8 @@ def date_asked(question: str) -> bool:
     return last is None or not RE_BACK_TO_WHO.search(question[last.end() :])
 
 
+# "能不能先腾几层…" (not "能不能说说…几层", a request to be told)
+RE_YES_NO_ASKED = re.compile(r"(?:能不能|可不可以|能否|可否|行不行|让不让|准不准|许不许)(?!说|告诉|讲|查|帮|问)")
 RE_YES_NO_END = re.compile(r"(?:(?:住|行|用|可以|能)?(?:不|吗|么|没有?)|([\u4e00-\u9fff])[不没]\1|可不可以)[？?]?\s*$")  # …行不行？
 
 
@@ -1606,8 +1627,9 @@ def quantity_asked(question: str) -> Asked | None:
         if question[a.start - 1 : a.start] in ("了", "过", "把") and question[a.start] == "几" \
                 and RE_OTHER_ASKED.search(question[a.end:]):
             continue
-        if question[a.start] == "几" and RE_YES_NO_END.search(question):
-            continue  # "能先腾几层给工人住不": a few floors, in a question asked yes or no
+        if question[a.start] == "几" and (RE_YES_NO_END.search(question)
+                                          or RE_YES_NO_ASKED.search(question, 0, a.start)):
+            continue  # "能先腾几层给工人住不", "能不能先腾几层…": a few floors, in a question asked yes or no
         if RE_WHICH_ARTICLE_END.search(question, a.end):
             continue  # "列举…几种情形的是哪一条": the article is asked, not the count
         return a
