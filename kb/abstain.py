@@ -292,7 +292,8 @@ RE_DOC_SUFFIX = re.compile(r"(条例|办法|规定|细则|规程|要点|法)$") 
 # suffixes that name a document when unquoted; "安全规定", "工作要点" are too often plain nouns
 RE_GENERIC_STANDARD = re.compile(r"(?:重大)?(?:生产安全)?(?:事故)?(?:隐患)?判定标准")
 RE_CITED_SUFFIX = re.compile(r"(条例|办法|细则|规程|法)$")
-RE_WAY_OF = re.compile(r"[这那该][套个种项]$")  # "那套办法": 办法 as "a way", not a title
+# "那套办法", "提了什么整合办法": 办法 as "a way", not a title
+RE_WAY_OF = re.compile(r"[这那该][套个种项]$|什么$|啥$|哪些$|哪种$|哪个$")
 _NOUN_POS = ("n", "l", "j")
 RE_ASKING = re.compile(r"[？?]|吗|呢|什么|哪|怎么|如何|多少|几|是否|何时|谁|规定了")  # jieba: nouns (n, nz, nt, ns, nr, ...), idioms, abbreviations
 # "按本市条例", "该办法": a document named by pointing back (the place's own), not by its title

@@ -245,6 +245,8 @@ def test_unknown_and_known_documents(judge):
     # 办法 as "a way of doing it": described, not named
     assert reason(judge, "局长总值班、各科室每天出人备勤的轮值办法，是哪个单位管？") is None
     assert reason(judge, "那套轮值办法归谁管？") is None
+    assert judge.unknown_document("那篇文章对专项预案提了什么整合办法？") is None  # a way asked for
+    assert "整合办法" in judge.unknown_document("整合办法第三条怎么规定？")
     assert "风险分级管控监督管理办法" in reason(judge, "无锡后来出台的化工企业风险分级管控监督管理办法有哪些条款？")
     # a regulation made under a stored law is another document; the law itself, newly named, is not
     assert "安全生产法实施条例" in reason(judge, "《安全生产法实施条例》对培训学时怎么规定？")
