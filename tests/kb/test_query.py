@@ -50,6 +50,9 @@ def test_everyday_words_map_to_the_documents_terms(thesaurus):
     # the State Council's rules name 特大安全事故 and its 工作会议
     terms = thesaurus.terms("防范特别重大事故的专题工作会，政府多久开一回？")
     assert {"特大安全事故", "工作会议", "召开一次"} <= set(terms)
+    terms = thesaurus.terms("路过看到楼里往外冒黑烟，我只是个过路的，也得打电话报警吗？")
+    assert {"火灾", "任何人", "火警"} <= set(terms)
+    assert {"召开一次会议", "书面记录"} <= set(thesaurus.terms("安委会多久开一次会？要留文字记录吗？"))
 
 
 def test_longest_trigger_wins_and_words_already_asked_are_not_added(thesaurus):
