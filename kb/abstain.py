@@ -291,6 +291,8 @@ RE_ANY_NUMBER = re.compile(rf"{NUMBER}\s*(?:%|％|[\u4e00-\u9fff]{{1,2}})")
 RE_DOC_SUFFIX = re.compile(r"(条例|办法|规定|细则|规程|要点|法)$")  # longest first: 办法 is not a 法
 # suffixes that name a document when unquoted; "安全规定", "工作要点" are too often plain nouns
 RE_GENERIC_STANDARD = re.compile(r"(?:重大)?(?:生产安全)?(?:事故)?(?:隐患)?判定标准")
+RE_POINTED_RULES = re.compile(r"(?:那部|这部|那份|这份|那个|这个|那版|这版|新版|旧版)(?:的)?"
+                              r"([\u4e00-\u9fff]{4,20}?(?<!暂行)规定)(?=[里中的对上]|[^\u4e00-\u9fff]|$)")
 RE_CITED_SUFFIX = re.compile(r"(条例|办法|细则|规程|法)$")
 # "那套办法", "提了什么整合办法": 办法 as "a way", not a title
 RE_WAY_OF = re.compile(r"[这那该][套个种项]$|什么$|啥$|哪些$|哪种$|哪个$")
@@ -792,6 +794,11 @@ class AnswerabilityJudge:
             cited = "".join(w for w, _ in words[i:])
             if not RE_GENERIC_STANDARD.fullmatch(cited):  # "重大事故隐患判定标准": any of them
                 out.append(cited)
+        # a 规定 pointed at as a document ("那部工贸企业有限空间作业规定"); 规定 alone is too common a word
+        # (a 暂行规定 is left to planned_rulebook: the passages may say it is yet to be made)
+        # (a stored 办法 or 条例 of that name is what is meant: "那份应急预案管理规定")
+        out += [m.group(1) for m in RE_POINTED_RULES.finditer(rest) if not RE_ASKING.search(m.group(1))  # 事情有什么规定
+                and not any(self._title_known(m.group(1)[:-2] + kind) for kind in ("办法", "条例", "细则"))]
         rest = re.sub(r"[“”\"「」]", "", rest)  # 局"局队合一"实施办法: quotes inside a title do not end it
         for run in re.split(r"[^\u4e00-\u9fff]+|[和与及、或跟]", rest):
             words = self.pos_words(run)

@@ -246,6 +246,10 @@ def test_unknown_and_known_documents(judge):
     assert reason(judge, "局长总值班、各科室每天出人备勤的轮值办法，是哪个单位管？") is None
     assert reason(judge, "那套轮值办法归谁管？") is None
     assert judge.unknown_document("那篇文章对专项预案提了什么整合办法？") is None  # a way asked for
+    # a 规定 pointed at (那部, 那个) is a document; one that is a stored 办法 by another name is known
+    assert "工贸企业有限空间作业规定" in judge.unknown_document("那部工贸企业有限空间作业规定，什么时候生效？")
+    assert judge.unknown_document("那份无锡市化工企业安全风险评估和分级规定里怎么分级？") is None
+    assert judge.unknown_document("这个事情有什么规定？") is None
     assert "整合办法" in judge.unknown_document("整合办法第三条怎么规定？")
     assert "风险分级管控监督管理办法" in reason(judge, "无锡后来出台的化工企业风险分级管控监督管理办法有哪些条款？")
     # a regulation made under a stored law is another document; the law itself, newly named, is not
