@@ -132,6 +132,7 @@ def test_other_departments_services(judge):
     assert "公安交通管理部门" in reason(judge, "高速公路上发生轻微追尾，车主可以自行撤离现场吗？")
     assert "民用航空管理部门" in reason(judge, "飞机出了飞行事故，国家是哪个部门来牵头调查？")
     assert "网信部门" in reason(judge, "单位发生数据泄露，要在多长时间内报告？")
+    assert "网信部门" in reason(judge, "等级保护三级的信息系统多长时间测评一次？")
     assert "交通运输部门" in reason(judge, "跑长途的营运客车是否必须安装卫星定位装置？")
     assert "住房和城乡建设部门" in reason(judge, "申请公租房需要满足哪些家庭收入条件？")
 
