@@ -47,6 +47,13 @@ def _one_rare_word(word, df):
                               words=tk.words, pos_words=tk.pos_words, rare_df=lambda: 20, places=None, out_of_scope=None)
 
 
+def _one_unknown_word(word):
+    """A judge for which the corpus uses every word often, except ``word``, which it never uses."""
+    tk = Tokenizer()
+    return AnswerabilityJudge(doc_freq=lambda w: 100, titles=list, corpus_has=lambda w: w != word, words=tk.words,
+                              pos_words=tk.pos_words, places=None, out_of_scope=None)
+
+
 def reason(judge, q, passages=("无关的段落。",), coverage=1.0):
     return judge.judge(q, list(passages), coverage).reason
 
@@ -96,16 +103,12 @@ def test_how_often_something_the_corpus_never_names_is_done(judge):
 
 
 def test_how_often_something_is_done_that_the_corpus_never_names_before_the_question_word():
-    tk = Tokenizer()
-    j = AnswerabilityJudge(doc_freq=lambda w: 100, titles=list, corpus_has=lambda w: w != "入户", words=tk.words,
-                           pos_words=tk.pos_words, places=None, out_of_scope=None)
+    j = _one_unknown_word("入户")
     # 入户, in the noun phrase before 多久, is used nowhere: how often pipes are checked does not say
     assert "入户" in reason(j, "居民燃气入户安全检查多久要做一次？", ["燃气管道每半年检查一次。"])
     assert reason(j, "燃气管道的安全检查多久要做一次？", ["燃气管道每半年检查一次。"]) is None
     # how long each time (一次 before the question word), not how often: 钻进去 is how people talk
-    tk = Tokenizer()
-    j = AnswerabilityJudge(doc_freq=lambda w: 100, titles=list, corpus_has=lambda w: w != "钻进去", words=tk.words,
-                           pos_words=tk.pos_words, places=None, out_of_scope=None)
+    j = _one_unknown_word("钻进去")
     q = "清理洗涤塔，人钻进去一次最多能待多长时间？"
     assert reason(j, q, ["进入洗涤塔，应两人以上在现场，有人监护，进入一次时间不超过10分钟。"]) is None
     assert "钻进去" in reason(j, "洗涤塔多久要钻进去一次？", ["进入洗涤塔，进入一次时间不超过10分钟。"])
@@ -118,9 +121,7 @@ def test_which_years_need_a_year(knows_all):
 
 
 def test_a_thing_asked_how_to_set_up_that_the_corpus_never_names():
-    tk = Tokenizer()
-    j = AnswerabilityJudge(doc_freq=lambda w: 100, titles=list, corpus_has=lambda w: w != "消防电梯", words=tk.words,
-                           pos_words=tk.pos_words, places=None, out_of_scope=None)
+    j = _one_unknown_word("消防电梯")
     assert "消防电梯" in reason(j, "高层住宅楼的消防电梯应该怎么设置？", ["厂房应设置环形消防车道。"])
     assert reason(j, "高层厂房的消防车道应该怎么设置？", ["厂房应设置环形消防车道。"]) is None
 
