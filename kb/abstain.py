@@ -141,8 +141,9 @@ RE_BACK_TO_WHO = re.compile(r"[，,]\s*(?:这个?|那个?|它|此事?)[^，,。�
 RE_MONTHS_Q = re.compile(r"哪几个月|哪些月份?|哪个月份?(?!份|之?前|以前|底|内|之内)|几月(?:份)?(?:到|至)几月")
 RE_MONTH = re.compile(r"(?<![\d个])[\d一二三四五六七八九十]{1,2}\s*月")
 RE_YEAR = re.compile(r"(?<!\d)(19|20)\d{2}(?=年|版)")
-# which years: "从哪年到哪年", "哪一年开始" (not 哪年的事故, which names a year to search by)
+# "消防电梯应该怎么设置": a thing asked how to set up, which the corpus must name as a whole
 RE_HOW_SET_Q = re.compile(r"([\u4e00-\u9fff]{2,16}?)(?:应该|应当|要|该|得|需要)?(?:怎么|如何|怎样)(?:设置|配置|安装|布置)")
+# which years: "从哪年到哪年", "哪一年开始" (not 哪年的事故, which names a year to search by)
 RE_YEARS_Q = re.compile(r"哪一?年(?:到|至)哪一?年|哪一?年(?:开始|启动|起|结束|截止|收官)")
 RE_LACKS_EDITION = re.compile(r"未含\s*(?:19|20)\d{2}\s*年?(?:修正|修订|修改)")
 RE_PHONE = re.compile(r"(?<![\d.])(?:0\d{2,3}-?\d{7,8}|1[3-9]\d{9}|\d{3,4}-\d{7,8})(?![\d.])")
@@ -151,9 +152,11 @@ RE_SERVICE_NUMBER = re.compile(
     r"|[“\"](?:1[12]\d|12\d{3}|9[56]\d{3})[”\"]"
     r"|(?<!\d)(?:1[12]\d|12\d{3}|9[56]\d{3})(?!\d)[^。；\n]{0,10}?(?:电话|热线)"
 )
-# where something is (to be) built or set up: "选址在哪个城市", "分别建在哪几个省", "设在什么地方"
+# which places in general ("主要是在哪些地方"), answered by kinds of place listed ("在化工区、保税港区、
+# 大型交通枢纽等特定区域")
 RE_SOME_PLACES_Q = re.compile(r"(?:在|是)?(?:哪些|哪几类|哪几种|什么样的?)(?:地方|场所|区域)")
 RE_PLACE_KINDS = re.compile(r"[\u4e00-\u9fff]{2,8}(?:、[\u4e00-\u9fff]{2,8})+等?[\u4e00-\u9fff]{0,4}?(?:区域|场所|地点|地方|部位|地区)")
+# where something is (to be) built or set up: "选址在哪个城市", "分别建在哪几个省", "设在什么地方"
 RE_WHERE_Q = re.compile(
     r"(?<!用)(?:在|建在|设在|位于|选址在?|落户在?|落在)(?:哪个|哪些|哪几个|什么)(?:城市|省份?|市|县|区县|区|镇街|乡镇|镇|街道|社区|村|地方|位置)"
     r"|位于哪|选址在哪|建在哪|设在哪|落户在?哪"
