@@ -1319,8 +1319,8 @@ class AnswerabilityJudge:
             return "检索到的段落中没有问题所问的数字"
         # "特种作业操作证每隔几年复审一次": how often something is done that the corpus never names
         once = RE_DONE_ONCE.search(q) if RE_HOW_OFTEN.search(q) else None
-        asked = quantity_asked(q)
-        if once and asked and asked.start >= once.end():
+        m = quantity_asked(q)  # the question word, which the checks below all measure from
+        if once and m and m.start >= once.end():
             once = None  # "钻进去一次最多能待多长时间": how long each time, not how often
         if once:
             # "巡查多久得来一次": the act is 巡查, not the 得来 or 多久 that follow it
@@ -1331,7 +1331,7 @@ class AnswerabilityJudge:
             # "多久上门做一次入户安全检查": or what is done, named after (入户, which the corpus never uses)
             done = self._nouns(re.match(r"[\u4e00-\u9fff]*", q[once.end() :]).group(0))
             # or before the question word ("燃气入户安全检查多久做一次": its noun phrase)
-            done += self._nouns(self._noun_run(q[: asked.start])) if asked else []
+            done += self._nouns(self._noun_run(q[: m.start])) if m else []
             unknown = [w for w in done if not self.corpus_has(w) and not self.everyday(w)]
             if unknown:
                 return f"知识库中没有关于“{unknown[0]}”的规定"
@@ -1345,7 +1345,6 @@ class AnswerabilityJudge:
             return f"检索到的段落中没有按“每{per.group(1)}”计的数字"
         # "应急计划区的半径是多少公里": the specific thing right before the question word must be in a
         # sentence that gives the figure (a distance in 公里 about something else does not answer)
-        m = quantity_asked(q)
         head = RE_HEAD_NOUN.search(q[: m.start]) if m else None
         if head:
             tagged = self.pos_words(head.group(1))
