@@ -21,8 +21,8 @@ from typing import Any
 from ingest.metadata import zh_dates
 from ingest.patterns import RE_ARTICLE
 from kb.abstain import RE_YEAR as RE_YEAR_ASKED  # the year missing_year judges (2015年, 2015版)
-from kb.abstain import (RE_CONTACT_Q, RE_DATE, RE_DATE_Q, RE_DUE_BEFORE, RE_MONEY, RE_MONEY_Q, AnswerabilityJudge, Judgement, date_asked as asks_date, figure_pattern,
-                        items_after, number_sentence, phone_number, quantity_asked)
+from kb.abstain import (RE_CONTACT_Q, RE_DATE, RE_DATE_Q, RE_DUE_BEFORE, RE_MONEY, RE_MONEY_Q, AnswerabilityJudge, Judgement,
+                        date_asked as asks_date, figure_pattern, items_after, number_sentence, phone_number, quantity_asked)
 from kb.models import VALIDITY_IN_FORCE, Task
 from kb.offices import named_offices
 from kb.textnorm import normalize
