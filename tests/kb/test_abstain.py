@@ -157,6 +157,9 @@ def test_another_departments_word_in_a_list_of_ours_is_not_out_of_scope():
     assert "人力资源和社会保障部门" in j.out_of_scope("工伤认定申请要在多少天内提出？")
     assert "公安出入境管理部门" in j.out_of_scope("护照丢了去哪补办？")
     assert "民用航空管理部门" in j.out_of_scope("民航客机出了事故，调查报告多久公布？")
+    # the police's finding on a road accident; a road accident's casualties reported late are ours
+    assert "公安交通管理部门" in j.out_of_scope("道路交通事故认定书一般在多少天内出具？")
+    assert j.out_of_scope("道路交通事故的伤亡人数后来变了，几天内要补报？") is None
     # a place where an incident happens is no other department's service
     assert j.out_of_scope("公墓里上坟烧纸引发山火，谁来处理？") is None
 
