@@ -293,6 +293,13 @@ RE_BOOK_TITLE = re.compile(r"《[^》]*》")  # a document a sentence cites
 RE_ANY_NUMBER = re.compile(rf"{NUMBER}\s*(?:%|％|[\u4e00-\u9fff]{{1,2}})")
 RE_DOC_SUFFIX = re.compile(r"(条例|办法|规定|细则|规程|要点|法)$")  # longest first: 办法 is not a 法
 # suffixes that name a document when unquoted; "安全规定", "工作要点" are too often plain nouns
+# trades with a hazard-judgment standard of their own in the ministry's series, by the words people
+# use for them and the trade as the standard's title names it: "尾矿库…算不算非煤矿山的重大事故隐患" needs the
+# 金属非金属矿山 one, however many laws mention 尾矿库
+HAZARD_TRADES = {"非煤矿山": "金属非金属矿山", "金属非金属": "金属非金属矿山", "尾矿库": "金属非金属矿山",
+                 "房屋市政": "房屋市政工程", "建筑施工": "房屋市政工程", "城镇燃气": "城镇燃气", "道路运输": "道路运输",
+                 "水利工程": "水利工程", "民用爆炸物品": "民用爆炸物品", "民爆": "民用爆炸物品"}
+RE_MAJOR_HAZARD = re.compile(r"重大(?:生产安全)?(?:事故)?隐患")
 RE_GENERIC_STANDARD = re.compile(r"(?:重大)?(?:生产安全)?(?:事故)?(?:隐患)?判定标准")
 RE_POINTED_RULES = re.compile(r"(?:那部|这部|那份|这份|那个|这个|那版|这版|新版|旧版)(?:的)?"
                               r"([\u4e00-\u9fff]{4,20}?(?<!暂行)规定)(?=[里中的对上]|[^\u4e00-\u9fff]|$)")
@@ -430,7 +437,7 @@ class AnswerabilityJudge:
         q = unicodedata.normalize("NFKC", question)
         for check in (self.person_asked, self.out_of_scope, self.unknown_name, self.unknown_office,
                       self.unknown_place, self.unknown_event, self.unknown_order, self.unknown_grade, self.unknown_document,
-                      self.unknown_edition, self.unknown_volume):
+                      self.unknown_edition, self.unknown_volume, self.unknown_hazard_trade):
             reason = check(q)
             if reason:
                 return Judgement(reason)
@@ -762,6 +769,17 @@ class AnswerabilityJudge:
             label = m.group(1).upper() + "级"
             if not (self.corpus_has(label) or self.corpus_has(label.lower())):
                 return f"知识库中没有关于“{label}”的规定"
+        return None
+
+    def unknown_hazard_trade(self, q: str) -> str | None:
+        """"尾矿库干滩长度不够，算不算非煤矿山的重大事故隐患": a major hazard of a trade whose
+        judgment standard no stored document is (the stored ones: 煤矿, 化工, 烟花爆竹, 工贸)."""
+        if not RE_MAJOR_HAZARD.search(q):
+            return None
+        standards = [t for t in self.titles() if "隐患判定标准" in t]
+        for trade, word in HAZARD_TRADES.items():
+            if trade in q and not any(word in t for t in standards):
+                return f"知识库中没有{word}重大事故隐患判定标准"
         return None
 
     def unknown_order(self, q: str) -> str | None:

@@ -1189,6 +1189,25 @@ def test_a_serial_number_is_read_off_a_table_row():
     assert judge.missing_amount("汽油对应的联合国编号是多少？", ["1630 汽油 86290-81-5"]) is not None
 
 
+def test_a_major_hazard_of_a_trade_needs_that_trades_standard():
+    """"尾矿库…算不算非煤矿山的重大事故隐患": the 金属非金属矿山 standard judges it, and laws that
+    mention 尾矿库 do not; with that standard stored, the question is answerable."""
+    tk = Tokenizer()
+
+    def judge_with(titles):
+        return AnswerabilityJudge(doc_freq=lambda w: 100, titles=lambda: titles, corpus_has=lambda w: True,
+                                  words=tk.words, pos_words=tk.pos_words, places=None, out_of_scope=None)
+
+    coal = judge_with(["煤矿重大生产安全事故隐患判定标准", "中华人民共和国矿山安全法"])
+    q = "尾矿库最小干滩长度不够，算不算非煤矿山的重大事故隐患？"
+    assert "金属非金属矿山" in coal.judge_question(q).reason
+    assert "城镇燃气" in coal.judge_question("城镇燃气的重大隐患判定标准文号是多少？").reason
+    assert coal.judge_question("煤矿超层越界开采算不算重大事故隐患？").reason is None
+    assert coal.judge_question("尾矿库闭库后可能引起的危害要采取什么措施？").reason is None  # no major hazard asked
+    mines = judge_with(["金属非金属矿山重大事故隐患判定标准"])
+    assert mines.judge_question(q).reason is None
+
+
 def test_a_count_of_crates_needs_a_figure_in_crates(knows_all):
     q = "烟花爆竹零售店的限制存放量一般核定多少箱？"
     assert "数字" in reason(knows_all, q, ["许可证应当载明经营负责人、经营场所地址、烟花爆竹种类和限制存放量。"])
