@@ -178,6 +178,7 @@ RE_VALUE_GIVEN = re.compile(r"(?<![A-Za-z])[A-Z]\s*(?:取值?|=|＝|为|是)\s*\
 RE_LETTER_ASKED = re.compile(r"(?<![A-Za-z])[A-Z]\d?(?![A-Za-z\d.]|\s*级)\s*值?[^，,。？?A-Za-z\d]{0,5}?(?:多少|几|(?:什么|哪个)(?:区间|范围))")
 RE_LETTER_VALUE_TAIL = r"值?\s*(?:达到|为|是|在|大于|小于|超过|高于|低于|不低于|不超过)?\s*\d"  # R达到320分
 RE_LETTER_MATH = re.compile(r"(?<![A-Za-z])[A-Z]\d?\s*[=＝≥≤<>×*＞＜]\s*[\dA-Z]|\d\s*[≤<＜×*]\s*[A-Z](?![A-Za-z])")
+LIST_JOINERS = ("和", "与", "及", "、", "跟")  # words that join the items of a list of things
 LIST_ITEM_MAX = 10  # an item of a 、-list of trades or places: 矿山, 渔船这些行业
 GENERIC_PLACE_WORDS = {"城市", "全国", "国家", "地方", "城乡", "农村", "山区", "沿海", "各地", "本地", "当地", "异地"}  # tagged ns
 # a matter handed to another regulation: "…依照《核电厂核事故应急管理条例》的规定执行"
@@ -965,8 +966,10 @@ class AnswerabilityJudge:
         """"X是多少" / "多少X" without a unit: some sentence must give a figure (``figure``: of that
         kind) next to X."""
         m = RE_AMOUNT_Q.search(q) or (RE_MONEY_Q.search(q) if figure is not None else None)
-        if not m:
-            return None
+        if not m:  # "帐篷和折叠床各储备了多少": how much was done, of things listed together
+            done = RE_DONE_AMOUNT.search(q)
+            listed = self._listed_unknown(re.split(r"[，,；;。：:]", q[: done.start()])[-1]) if done else []
+            return self._figure_missing(listed[-1:], passages, figure)
         # only a specific thing (公务员, 分数线, 党建经费) needs its own figure; generic words
         # (标准, 人数) are asked about in many ways the passages answer without repeating them
         # (一共, tagged an abbreviation, is an everyday word the thesaurus maps to 总数: not a thing)
@@ -1001,6 +1004,12 @@ class AnswerabilityJudge:
             if not nouns:  # or a one-character one right before the question word (风险值 -> 值)
                 near = {w for w, _ in self.pos_words(clause)[-3:]}
                 nouns = [w for w, _ in tagged if w in near and self._specific(w, known=True)][-1:]
+            if not nouns:  # "帐篷和折叠床各储备了多少": nouns listed together are things, known or not
+                nouns = self._listed_unknown(clause)[-1:]
+        return self._figure_missing(nouns, passages, figure)
+
+    def _figure_missing(self, nouns: list[str], passages: list[str], figure: re.Pattern[str] | None) -> str | None:
+        """No sentence that gives a figure (``figure``: of that kind) names the last of ``nouns``."""
         # 热线号码是多少, 序号是多少: a number, not a figure (a table row gives 序号 without the word)
         if not nouns or RE_CONTACT_NOUN.fullmatch(nouns[-1]) or RE_IDENTIFIER_NOUN.fullmatch(nouns[-1]):
             return None
@@ -1008,6 +1017,18 @@ class AnswerabilityJudge:
         if any(re.search(NOUN_FORMS.get(n, re.escape(n)), s) for n in nouns for s in sentences):
             return None
         return f"检索到的段落中没有“{nouns[-1]}”的具体数字"
+
+    def _listed_unknown(self, text: str) -> list[str]:
+        """Nouns the corpus never uses, of two that ``text`` joins with 和/与/及/、 ("帐篷和折叠床"):
+        a colloquial word (翻出来) is not listed beside another thing, so these name things."""
+        words = self.pos_words(text)
+        found: list[str] = []
+        for (a, fa), (j, _), (b, fb) in zip(words, words[1:], words[2:]):
+            if j in LIST_JOINERS and all(f.startswith("n") and not f.startswith("nr") and len(w) >= 2
+                                         and not self.corpus_has(w) for w, f in ((a, fa), (b, fb))):
+                # one may be an everyday word the thesaurus maps (帐篷 -> 过渡性安置): not the thing asked
+                found += [w for w in (a, b) if w not in found and not self.everyday(w)]
+        return found
 
     def missing_formula(self, q: str, text: str, passages: list[str]) -> str | None:
         """"可能性L取3、严重性S取4，算出来是什么颜色": values given for a formula's letters need the
@@ -1777,6 +1798,7 @@ def _list_markers(text: str) -> int:
 # words for "how much" itself, not a thing with a figure of its own ("罚款幅度是多少")
 MEASURE_NOUNS = frozenset({"幅度", "数额", "金额", "额度", "上限", "下限", "区间", "界限", "界限值", "门槛"})
 # 是多少, 达到多少, 超过多少, 定在多少; 具体是个什么数值, 上限是个什么数
+RE_DONE_AMOUNT = re.compile(r"(?<=了)多少(?=[？?]?$)")  # "各储备了多少": how much was done, asked last
 RE_AMOUNT_Q = re.compile(r"(?<=[是有为达到共过在])多少|多少(?=[\u4e00-\u9fff]{2})|(?:什么|啥)(?:数值|数字|数(?![量据额]))")
 
 

@@ -1189,6 +1189,22 @@ def test_a_serial_number_is_read_off_a_table_row():
     assert judge.missing_amount("汽油对应的联合国编号是多少？", ["1630 汽油 86290-81-5"]) is not None
 
 
+def test_things_listed_together_need_their_own_figure():
+    """"帐篷和折叠床各储备了多少": nouns the corpus never uses, listed together, name things (not how
+    people talk), so a passage with some other figure does not give their amounts."""
+    tk = Tokenizer()
+    unknown = {"帐篷", "折叠床"}
+    judge = AnswerabilityJudge(doc_freq=lambda w: 0 if w in unknown else 100, titles=list,
+                               corpus_has=lambda w: w not in unknown, words=tk.words, pos_words=tk.pos_words,
+                               places=None, out_of_scope=None)
+    q = "市级救灾物资储备里，帐篷和折叠床各储备了多少？"
+    other = ["全市总体储备基本满足3万人紧急转移安置需求。"]
+    assert "折叠床" in reason(judge, q, other)
+    assert reason(judge, q, ["市级储备折叠床2000套、帐篷500套。"]) is None
+    # one such noun alone may be a colloquial word: the passages' figure is taken to answer it
+    assert judge.missing_amount("仓库里的折叠床储备了多少？", other) is None
+
+
 def test_a_major_hazard_of_a_trade_needs_that_trades_standard():
     """"尾矿库…算不算非煤矿山的重大事故隐患": the 金属非金属矿山 standard judges it, and laws that
     mention 尾矿库 do not; with that standard stored, the question is answerable."""
