@@ -53,6 +53,8 @@ def test_everyday_words_map_to_the_documents_terms(thesaurus):
     terms = thesaurus.terms("路过看到楼里往外冒黑烟，我只是个过路的，也得打电话报警吗？")
     assert {"火灾", "任何人", "火警"} <= set(terms)
     assert {"召开一次会议", "书面记录"} <= set(thesaurus.terms("安委会多久开一次会？要留文字记录吗？"))
+    # things moved off an injured worker are 事故现场物件, whose moving the regulation provides for
+    assert "移动事故现场物件" in thesaurus.terms("为了救人把压在伤员身上的设备挪开了，现场后续怎么处理？")
 
 
 def test_longest_trigger_wins_and_words_already_asked_are_not_added(thesaurus):
