@@ -1361,6 +1361,12 @@ def test_a_rulebook_only_to_be_made_has_no_content(knows_all):
     # a 暂行规定, named after 那份, and made with its issuer's field before it (制定应急管理…)
     q = "应急管理部那份行政裁量权基准暂行规定，把罚款裁量具体分成了几个档次？"
     assert "要制定" in reason(knows_all, q, ["制定应急管理行政裁量权基准暂行规定和安全生产严重失信主体名单管理办法。"])
+    # one of a list of things a 清单 is to be made for, named with the others before it
+    q = "西安出台的密室逃脱行业安全监管责任清单里，对疏散通道有哪些具体要求？"
+    assert "要制定" in reason(knows_all, q, ["出台我市密室逃脱、玻璃栈道等新行业新业态安全监管责任清单。"])
+    # a passage that says what is to be done with the thing asked about is no such list
+    q = "乡镇一堆专项预案建议怎么整合？"
+    assert reason(knows_all, q, ["完善基层应急预案体系,推动乡镇(街道)专项预案“多案合一”。"]) is None
 
 
 def test_how_a_figure_is_worked_out_needs_the_thing_worked_out(knows_all):
