@@ -35,6 +35,7 @@ def test_everyday_words_map_to_the_documents_terms(thesaurus):
     terms = thesaurus.terms("给灾区拉救灾物资的货车，能不能优先走？")
     assert "优先通行" in terms and "撤离" not in terms  # 优先走, not the 先走 of running away
     assert "仍然进行生产" in thesaurus.terms("一个煤矿三个月里被查出两回重大隐患，照样接着生产，会落个什么下场？")
+    assert "仍然进行生产" in thesaurus.terms("煤矿两次被查出重大隐患还接着开采，会怎么处理？")
     terms = thesaurus.terms("放完炮还剩点炸药雷管，能先放工地上明天接着用吗？")
     assert {"爆破", "剩余的民用爆炸物品", "清退回库"} <= set(terms)
     assert "剩余的民用爆炸物品" in thesaurus.terms("放完炮手上还剩几管炸药和雷管，能先锁在工地工具房吗？")
