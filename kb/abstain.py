@@ -94,12 +94,12 @@ RE_INCIDENT_CAUSED = re.compile(
 RE_INCIDENT_ASPECT = re.compile(
     rf"(?P<x>[\u4e00-\u9fff\d.]{{2,16}}?){INCIDENTS}的?(?:直接|主要|根本)?(?P<a>原因|起因|经过|责任人|调查结论|处理结果)"
 )
-# a sum of money without its unit: "罚款多少", "对企业罚多少", "赔偿是多少", "预算总额是多少"
+# a sum of money without its unit: "罚款多少", "对企业罚多少", "赔偿是多少", "预算总额是多少", "奖金能拿多少"
 # (多少钱 and 多少元 are units)
 MONEY_WORDS = r"罚款|罚金|罚|赔偿|赔|补偿|补助|补贴|津贴|奖励|奖金|预算|经费|资金|投资|拨款|总额|金额|收费|价格|价钱|保额|保险金额|保费"
 RE_PRICE_WORD = re.compile(r"收费|价格|价钱|保额|保险金额|保费|津贴")  # a price, an insured sum or an allowance: a fine is none
 RE_MONEY_Q = re.compile(
-    rf"(?:{MONEY_WORDS})(?:[，,]?标准)?(?:是|为|大概|一般|大约|能|会|要|得|最多|最少|至少|金额|数额|定的|定为|定在)*"
+    rf"(?:{MONEY_WORDS})(?:[，,]?标准)?(?:是|为|大概|一般|大约|能|会|要|得|最多|最少|至少|金额|数额|定的|定为|定在|拿|领|发|交|获得|得到)*"
     r"(?:多少|几)(?![人天日年个名次项倍分钱元块])"
     # or the sum after: "发多少高温津贴", "安排了多少财政专项资金"
     r"|多少[\u4e00-\u9fff]{0,4}?(?:津贴|补贴|补助金?|奖金|罚款|资金|经费|预算|工资|薪酬|赔偿金|补偿金|抚恤金|费)"

@@ -646,6 +646,10 @@ def test_a_sum_asked_as_奖金_is_given_as_奖励():
     assert reason(judge, q, ["经查证属实的，应当给予最先举报人1000元至1万元的奖励。"]) is None
     assert "金额" in reason(judge, q, ["本市建立健全重大事故隐患举报奖励制度，并向社会公布。"])
     assert "奖金" in reason(judge, q, ["本市建立举报奖励制度。", "对生产经营单位处五万元以下的罚款。"])
+    # the sum named before a verb of getting it: "奖金一般能拿多少"
+    q = "在深圳举报企业重大事故隐患，查实以后奖金一般能拿多少？"
+    assert "金额" in reason(judge, q, ["举报信息经查证属实的，按照有关规定给予奖励。"])
+    assert reason(judge, q, ["经查证属实的，给予举报人1000元至1万元的奖励。"]) is None
 
 
 def test_a_sum_named_after_the_question_word_needs_a_sum():
