@@ -55,6 +55,7 @@ def test_everyday_words_map_to_the_documents_terms(thesaurus):
     assert {"火灾", "任何人", "火警"} <= set(terms)
     assert {"召开一次会议", "书面记录"} <= set(thesaurus.terms("安委会多久开一次会？要留文字记录吗？"))
     # things moved off an injured worker are 事故现场物件, whose moving the regulation provides for
+    assert "未成年工" in thesaurus.terms("厂里招了几个十七岁的暑假工，能安排他们去打磨喷漆岗吗？")
     assert "移动事故现场物件" in thesaurus.terms("为了救人把压在伤员身上的设备挪开了，现场后续怎么处理？")
 
 
