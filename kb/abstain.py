@@ -179,6 +179,7 @@ RE_LETTER_ASKED = re.compile(r"(?<![A-Za-z])[A-Z]\d?(?![A-Za-z\d.]|\s*级)\s*值
 RE_LETTER_VALUE_TAIL = r"值?\s*(?:达到|为|是|在|大于|小于|超过|高于|低于|不低于|不超过)?\s*\d"  # R达到320分
 RE_LETTER_MATH = re.compile(r"(?<![A-Za-z])[A-Z]\d?\s*[=＝≥≤<>×*＞＜]\s*[\dA-Z]|\d\s*[≤<＜×*]\s*[A-Z](?![A-Za-z])")
 LIST_JOINERS = ("和", "与", "及", "、", "跟")  # words that join the items of a list of things
+RE_ASKS_IN_ITEM = re.compile(r"怎么|怎样|如何|什么|啥|几|多少|多久|多长|哪")  # a list item asks nothing
 LIST_ITEM_MAX = 10  # an item of a 、-list of trades or places: 矿山, 渔船这些行业
 GENERIC_PLACE_WORDS = {"城市", "全国", "国家", "地方", "城乡", "农村", "山区", "沿海", "各地", "本地", "当地", "异地"}  # tagged ns
 # a matter handed to another regulation: "…依照《核电厂核事故应急管理条例》的规定执行"
@@ -534,6 +535,8 @@ class AnswerabilityJudge:
             items = q[left:right].split("、")
             if len(items) < 2 or any(len(x) > LIST_ITEM_MAX for x in items):
                 continue  # "报考X需要什么学历、干满几年": clauses, not a list of trades
+            if any(RE_ASKS_IN_ITEM.search(x) for x in items):
+                continue  # "转移联单要怎么填报、保存几年": short clauses, but each asks something
             if any(word in x and len(x) > len(word) + 6 for x in items):
                 continue  # "高速上两辆车轻微剐蹭、没人受伤": the word is inside a clause, not an item
             others = [x for x in items if x and word not in x]

@@ -149,6 +149,10 @@ def test_another_departments_word_in_a_list_of_ours_is_not_out_of_scope():
     assert "公安户籍" in j.out_of_scope("户口怎么迁到中卫？")
     # clauses joined by 、 are no list: "干满几年相关工作" does not make 报考 a matter of ours
     assert "人力资源" in j.out_of_scope("报考注册安全工程师需要什么学历、干满几年相关工作？")
+    # short clauses that each ask something are no list either ("保存" is ours, the 联单 is not)
+    j3 = AnswerabilityJudge(doc_freq=lambda w: 5, titles=list, corpus_has=lambda w: w in "保存 危险废物", words=list,
+                            pos_words=list, places=None)
+    assert "生态环境" in j3.out_of_scope("危险废物转运出厂时，转移联单要怎么填报、保存几年？")
     assert "公安交通管理部门" in j.out_of_scope("驾驶证、行驶证怎么年审？")  # every item is someone else's
     # a word inside a clause is no item of a list, whatever the next clause says ("没人受伤": 受伤)
     j2 = AnswerabilityJudge(doc_freq=lambda w: 5, titles=list, corpus_has=lambda w: w in "受伤 矿山", words=list,
