@@ -267,8 +267,9 @@ RE_MODIFIED_UNIT_Q = re.compile(r"(?<!第)(?:多少|几)个?[\u4e00-\u9fff]{2,6}
 RE_REQUIREMENT_Q = re.compile(r"([\u4e00-\u9fff、]{2,16}?)(?:方面)?(?:上)?(?:有|是|作了|做了)?(?:什么|哪些|啥)(?:具体)?(?:要求|条件|限制)")
 # "几个储备库": a count of things, in no unit the figure patterns know (几个人, 几个月 are units)
 RE_COUNT_Q = re.compile(r"(?:(?<!第)多少|(?<![哪好十这那第着续])几)个(?!人|月|小时|工作日|百分点)")
-# the words just before a quantity question word: a noun, then fillers (半径是多少, 总投资大概多少)
-RE_HEAD_NOUN = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:的)?(?:是|为|有|要|能|得|给|应|应当|必须|每隔|间隔|隔|最少|最多|至少|最长|最短|一共|总共|大概|大约|具体|不得|不能|不超过|不少于)*$")
+# the words just before a quantity question word: a noun, then fillers (半径是多少, 总投资大概多少,
+# "软管，规定多久": what the rule is asked of, before it)
+RE_HEAD_NOUN = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:的)?(?:[，,]?(?:按|按照)?规定)?(?:是|为|有|要|能|得|给|应|应当|必须|每隔|间隔|隔|最少|最多|至少|最长|最短|一共|总共|大概|大约|具体|不得|不能|不超过|不少于)*$")
 # (the thing, not the particles: "多少天内交" counts no 内交)
 RE_COUNTED_AFTER = re.compile(r"(?:以上|以下|以内|之内|内|左右|的)*(?!以上|以下|以内|之内|内|左右|的)([\u4e00-\u9fff]{2,8})")
 MEASURE_UNITS = ("天", "日", "个工作日", "小时", "个小时", "分钟", "年", "个月", "月", "米", "公里", "平方米", "公顷",

@@ -545,6 +545,12 @@ def test_the_thing_right_before_a_quantity_question_needs_its_own_figure():
     assert j.judge(q, [other, "应急计划区的半径为5公里。"], 1.0).reason is None
     # a common thing (电梯, in many passages) is asked about in many words: the unit alone decides
     assert j.judge("小区电梯多长时间得保养一次？", ["电梯每15日进行一次清洁、润滑、调整和检查。"], 1.0).reason is None
+    # the thing named before "，规定多久": the rule is asked of it
+    hose = AnswerabilityJudge(doc_freq=lambda w: 6 if w == "软管" else 100, titles=list, corpus_has=lambda w: True,
+                              words=tk.words, pos_words=tk.pos_words, rare_df=lambda: 20, places=None, out_of_scope=None)
+    q = "燃气灶和燃气管之间的那根橡胶软管，规定多久必须换一次？"
+    assert "软管" in hose.judge(q, ["减压站设置应设有防雷设施，每半年检测一次。"], 1.0).reason
+    assert hose.judge(q, ["橡胶软管应每两年更换一次。"], 1.0).reason is None
 
 
 def test_members_asked_as_都叫什么_or_where(knows_all):
