@@ -164,6 +164,9 @@ def test_another_departments_word_in_a_list_of_ours_is_not_out_of_scope():
     # the police's finding on a road accident; a road accident's casualties reported late are ours
     assert "公安交通管理部门" in j.out_of_scope("道路交通事故认定书一般在多少天内出具？")
     assert j.out_of_scope("道路交通事故的伤亡人数后来变了，几天内要补报？") is None
+    # how long a driver may drive at a stretch, in the words people use (连续开了, 连续开几个小时)
+    assert "公安交通管理部门" in j.out_of_scope("货车司机连续开了4个小时车以后，至少要停车歇多久？")
+    assert "公安交通管理部门" in j.out_of_scope("拉危险货物的罐车司机，一次最长能连续开几个小时？")
     # a place where an incident happens is no other department's service
     assert j.out_of_scope("公墓里上坟烧纸引发山火，谁来处理？") is None
 
