@@ -459,14 +459,17 @@ class Answerer:
                 return None
         covers = [self.known_coverage(question, [h.payload.get("text", "")]) for h in hits[:5]]
         titles = [(t.title if (t := self._task_for(h)) is not None else "") for h in hits[:5]]
-        # people name a task by its title: "本质安全的事" is task 8 "狠抓本质安全"
-        bonus = [min(0.4, 0.1 * max(0, _common_run(_norm(question), _norm(t)) - 2)) for t in titles]
+        # people name a task by its title: "本质安全的事" is task 8 "狠抓本质安全"; three characters
+        # of it ("织得更严密" of task 1 "构建更严密的应急责任体系") outweigh one-character words that
+        # another task's text happens to contain (这事 -> 事, 应急局 -> 局)
+        runs = [_common_run(_norm(question), _norm(t)) for t in titles]
+        bonus = [min(0.4, 0.15 * max(0, r - 2)) for r in runs]
         pick = max(range(len(covers)), key=lambda i: (covers[i] + bonus[i] - 0.05 * i, -i))
         best = hits[pick]
         office_asked = bool(RE_OFFICE_Q.search(question))  # only tasks name the bureau's 科室
         # a task named by a long run of its title ("应急指挥体系建设那项任务") fits however few of
         # the question's other words it has
-        named = bonus[pick] >= 0.3
+        named = runs[pick] >= 5
         if covers[pick] < self.kb.settings.task_match_threshold * (0.5 if office_asked or named else 1.0):
             return None
         # a deadline or owner question about something that is not a task (a notice, an article)

@@ -178,6 +178,10 @@ def test_a_task_named_by_a_run_of_its_title_is_picked(kb_dir):
         tasks = {t.number: t for t in kb.catalog.tasks("001_6081a029a38b96ac")}
         answer = answerer.ask("中卫应急指挥体系建设那项任务是谁牵头负责的？")
         assert answer.kind == "task" and answer.owners == tasks["2"].owners
+        # three characters of task 1's title (更严密) outweigh the 局 and 事 of "应急局", "这事"
+        # that task 3's text contains (局主要负责人, 事故)
+        answer = answerer.ask("中卫应急局今年要把安全生产的责任链条织得更严密，这事由哪几个科室和单位牵头？")
+        assert answer.kind == "task" and answer.owners == tasks["1"].owners
 
 
 def test_who_as_the_object_of_a_verb_asks_no_owner():
