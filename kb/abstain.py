@@ -295,7 +295,6 @@ RE_BETWEEN_Q = re.compile(r"([\u4e00-\u9fff]{2,14}?)(?:和|与|跟|同)[\u4e00-\
 RE_BOOK_TITLE = re.compile(r"《[^》]*》")  # a document a sentence cites
 RE_ANY_NUMBER = re.compile(rf"{NUMBER}\s*(?:%|％|[\u4e00-\u9fff]{{1,2}})")
 RE_DOC_SUFFIX = re.compile(r"(条例|办法|规定|细则|规程|要点|法)$")  # longest first: 办法 is not a 法
-# suffixes that name a document when unquoted; "安全规定", "工作要点" are too often plain nouns
 # trades with a hazard-judgment standard of their own in the ministry's series, by the words people
 # use for them and the trade as the standard's title names it: "尾矿库…算不算非煤矿山的重大事故隐患" needs the
 # 金属非金属矿山 one, however many laws mention 尾矿库
@@ -306,6 +305,7 @@ RE_MAJOR_HAZARD = re.compile(r"重大(?:生产安全)?(?:事故)?隐患")
 RE_GENERIC_STANDARD = re.compile(r"(?:重大)?(?:生产安全)?(?:事故)?(?:隐患)?判定标准")
 RE_POINTED_RULES = re.compile(r"(?:那部|这部|那份|这份|那个|这个|那版|这版|新版|旧版)(?:的)?"
                               r"([\u4e00-\u9fff]{4,20}?(?<!暂行)规定)(?=[里中的对上]|[^\u4e00-\u9fff]|$)")
+# suffixes that name a document when unquoted; "安全规定", "工作要点" are too often plain nouns
 RE_CITED_SUFFIX = re.compile(r"(条例|办法|细则|规程|法)$")
 # "那套办法", "提了什么整合办法": 办法 as "a way", not a title
 RE_WAY_OF = re.compile(r"[这那该][套个种项]$|什么$|啥$|哪些$|哪种$|哪个$")
