@@ -1115,8 +1115,8 @@ class AnswerabilityJudge:
             if len(name) < 6 or self._title_known(name):
                 continue
             at = [(p, i) for p in passages for i in (x.start() for x in re.finditer(re.escape(name), p))]
-            words = self.words(name)
-            if not at and len(words[0]) >= 2 and len("".join(words[-2:])) >= 4:
+            words = self.words(name) if not at else []
+            if words and len(words[0]) >= 2 and len("".join(words[-2:])) >= 4:
                 # named in a list with other things ("出台我市密室逃脱、玻璃栈道等…安全监管责任清单"): its
                 # first word, a 、 or 等, then its last two words (not "推动乡镇(街道)专项预案“多案合一”",
                 # which says what is to be done with the 乡镇…专项预案 asked about)
