@@ -173,7 +173,7 @@ RE_NAMED_LOCAL = re.compile(r"[\u4e00-\u9fff]{1,2}[^\W\d_由到强进助导立�
 RE_LETTER_GRADE = re.compile(r"(?<![A-Za-z])([A-Da-d])\s*级")  # A级, B 级: a grade some rules letter
 # "外地户口的人…能申请临时救助吗": a person's status, not a 户口 matter of the police
 RE_STATUS_BEFORE = re.compile(r"(?:外地|本地|非本地|外省|外来)$")
-RE_VALUE_GIVEN = re.compile(r"(?<![A-Za-z])[A-Z]\s*(?:取值?|=|＝|为|是)\s*\d")  # L取3, S=4
+RE_VALUE_GIVEN = re.compile(r"(?<![A-Za-z])[A-Z]\s*值?\s*也?(?:取值?|=|＝|为|是)\s*\d")  # L取3, S=4, L值取3, S值也取3
 # "风险值R算出来多少以上": the value of a formula's letter is asked (not PM2.5, A级, LNG)
 RE_LETTER_ASKED = re.compile(r"(?<![A-Za-z])[A-Z]\d?(?![A-Za-z\d.]|\s*级)\s*值?[^，,。？?A-Za-z\d]{0,5}?(?:多少|几|(?:什么|哪个)(?:区间|范围))")
 RE_LETTER_VALUE_TAIL = r"值?\s*(?:达到|为|是|在|大于|小于|超过|高于|低于|不低于|不超过)?\s*\d"  # R达到320分
@@ -1741,7 +1741,8 @@ RE_KIND_LIST = re.compile(r"(?:[\u4e00-\u9fff]{1,10}、){2,}[\u4e00-\u9fff]{1,10
 RE_YEAR_NAMED = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*年")
 RE_RANGE_AFTER = re.compile(r"\s*(?:以上|以下|以内|及以上|及以下)")  # 3人以上: a bound, not a count
 COUNT_NOUNS = {"人数", "总数", "数量", "总量", "总额", "数额", "数"}  # 职工人数: a count of 职工
-RE_MEASURED = re.compile(r"([\u4e00-\u9fff]{2,8}?)的?(?:长度|高度|宽度|深度|厚度|间距|直径|半径)")  # 干滩长度
+# (高度白酒 is strong liquor, 高度重视 close attention: no height)
+RE_MEASURED = re.compile(r"([\u4e00-\u9fff]{2,8}?)的?(?:长度|高度(?![白烈]?酒|重视|警惕|关注)|宽度|深度|厚度|间距|直径|半径)")  # 干滩长度
 RE_GRADE_ASKED = re.compile(r"(?:算|属于|定为|定成|评为|划为|是|为|够)(?:第)?几级")
 RE_SHARE_BASE = re.compile(r"按(?:照)?([\u4e00-\u9fff]{2,8}?)的(?:百分之|多少%|多少％|多少比例|多大比例|什么比例)")  # 按营业收入的百分之几
 RE_DEGREE_Q = re.compile(r"(?:度数|温度|酒精度|气温|水温|油温)[^，,。？?]{0,4}?多高")

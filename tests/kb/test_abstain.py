@@ -839,6 +839,9 @@ def test_the_thing_measured_must_be_in_a_sentence_giving_the_figure():
     q = "尾矿库正常运行时干滩长度最小要求是多少米？"
     pipe = "氧气阀站至氧枪的氧气管道，要在软管接头前设置长度超过1.5米的铜管。"
     needs(judge, q, "干滩", pipe, "尾矿库正常运行时干滩长度不得小于50米。")
+    # 高度白酒 is strong liquor, no height: the 38度 of a 白酒库 answers how strong
+    q = "酒坊的酒库里存的都是高度白酒，多少度以上的酒库得装酒精浓度探测报警？"
+    assert reason(_one_rare_word("库里", 0), q, ["酒精度大于或等于38度的白酒库应安装乙醇浓度探测装置。"]) is None
 
 
 def test_class_hours_named_before_the_question_word(knows_all):
@@ -1011,6 +1014,7 @@ def test_values_given_for_a_formula_need_a_passage_that_computes(knows_all):
     assert "取值" in reason(knows_all, q, [named])
     assert reason(knows_all, q, ["风险值R=L×S，R≥12为红色风险，8≤R<12为橙色风险。"]) is None
     assert reason(knows_all, "风险矩阵里的L值和S值怎么确定？", [named]) is None  # no values given
+    assert "取值" in reason(knows_all, "L值取3、S值也取3，最后算哪一种颜色的风险？", [named])
 
 
 def test_a_letters_value_asked_needs_a_passage_that_computes_it(knows_all):
