@@ -191,6 +191,8 @@ RE_DEFERRED = re.compile(r"办法[^。；;]{0,30}?另行(?:制定|规定)|另行
 # 本科以上学历…五年以上工作经历, are no entry conditions of an exam)
 RE_EXAM_ENTRY_Q = re.compile(r"报考|考试资格|考试条件|考[^。？?]{0,24}报名|报名[^，,。？?]{0,6}考")  # not 报名单
 RE_EXAM = re.compile(r"报名|报考|考试")
+# an exam's subjects: "从业资格考试要考哪些科目" (a passage requiring 取得从业资格 names none)
+RE_EXAM_SUBJECTS_Q = re.compile(r"考[^，,。？?]{0,4}?(?:哪些|哪几|几|什么|啥)(?:门|科目|门课|课程)|考试科目|科目(?:有|是)(?:哪|什么|啥)")
 # what a sign or mark means: "房屋应急评估贴的红、黄、绿标识各代表什么"
 RE_MEANING_Q = re.compile(r"([\u4e00-\u9fff、]{2,20}?)(?:各|分别|都)?(?:代表|表示|意味)着?(?:什么|啥|哪)")
 RE_WHICH_LAW_Q = re.compile(r"(?:什么|哪个|哪部|哪些|啥)(?:规定|法规|条例|法律|文件|办法|制度)")
@@ -1291,6 +1293,8 @@ class AnswerabilityJudge:
     def missing_exam(self, q: str, primary: str) -> str | None:
         if RE_EXAM_ENTRY_Q.search(q) and not RE_EXAM.search(primary):
             return "检索到的段落没有写明考试的报名条件"
+        if RE_EXAM_SUBJECTS_Q.search(q) and "科目" not in primary:
+            return "检索到的段落没有写明考试的科目"
         return None
 
     def missing_meaning(self, q: str, primary: str) -> str | None:
@@ -1433,12 +1437,13 @@ class AnswerabilityJudge:
             if reason:
                 return reason
         # "按营业收入的百分之几": a share of what; a share of 年收入 is no share of 营业收入
-        # (without its time or a trailing count: 上一年营业收入 -> 营业收入, which 上一年度营业收入
-        # names; 职工人数 -> 职工, which 职工总数 names too)
+        # (without a leading pronoun or time or a trailing count: 其上一年年收入 -> 年收入;
+        # 上一年营业收入 -> 营业收入, which 上一年度营业收入 names; 职工人数 -> 职工, which 职工总数
+        # names too)
         base = RE_SHARE_BASE.search(q[: m.end]) if m and m.share else None
         if base and not self.everyday(base.group(1)):
             words = self.pos_words(base.group(1))
-            while len(words) > 1 and words[0][1].startswith(("t", "m")):
+            while len(words) > 1 and words[0][1].startswith(("t", "m", "r")):
                 words = words[1:]
             while len(words) > 1 and words[-1][0] in COUNT_NOUNS:
                 words = words[:-1]
@@ -1624,10 +1629,17 @@ def _fining_blocks(text: str) -> list[str]:
     return blocks
 
 
+# a word as people write it and as the documents do: 电器设备 is the regulations' 电气设备
+WRITTEN_VARIANTS = (("电器", "电气"),)
+
+
 def _said_with_figure(word: str, passages: list[str], pattern: re.Pattern[str]) -> bool:
-    """Some sentence of ``passages`` gives a figure ``pattern`` finds and names ``word`` outside
-    the titles it cites (落实《…督导、销号实施办法》 says nothing of how long 销号 takes)."""
-    return any(word in RE_BOOK_TITLE.sub("", s) and pattern.search(s) for p in passages for s in _sentences(p))
+    """Some sentence of ``passages`` gives a figure ``pattern`` finds and names ``word`` (or its written
+    variant) outside the titles it cites (落实《…督导、销号实施办法》 says nothing of how long 销号 takes)."""
+    form = re.escape(word)
+    for said, written in WRITTEN_VARIANTS:
+        form = form.replace(said, f"(?:{said}|{written})")
+    return any(re.search(form, RE_BOOK_TITLE.sub("", s)) and pattern.search(s) for p in passages for s in _sentences(p))
 
 
 def _has_figure(sentence: str) -> bool:
@@ -1785,7 +1797,7 @@ RE_MEMBERS_Q = re.compile(
 )
 RE_LIST_BEFORE = re.compile(r"(?:[\u4e00-\u9fff]{2,10}、){2,}[\u4e00-\u9fff]{2,10}(?:等)?[“\"]$")  # the named set in quotes
 RE_FINE_Q = re.compile(r"(?:会被|被|要|得|会|将)?罚(?:款)?(?:多少|几)")
-RE_COUNTED = re.compile(rf"(?<![第哪\d{CN_NUM}])(\d+|[{CN_NUM}]+)(?:个|项|支|家|条|类|种|批|所|座|大|方面)")
+RE_COUNTED = re.compile(rf"(?<![第哪\d{CN_NUM}])(\d+|[{CN_NUM}]+)(?:个|项|支|家|条|类|种|批|所|座|套|大|方面)")  # 13套专项标准
 RE_PAPERS_Q = re.compile(r"(?:哪些|哪几[份样种项个类]?)(?:申请|证明|书面)?(材料|资料|证件|手续)")
 # "安全生产许可证申请延期时需要提交哪些材料": the papers of a named procedure
 RE_PAPERS_FOR_Q = re.compile(r"([^，,。；;？?！!]{2,24}?)(?:的时候|时候|时)?(?:需要|要|得|应当|应该|须|必须)?(?:向[^，,。]{1,10})?"

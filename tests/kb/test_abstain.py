@@ -161,6 +161,9 @@ def test_another_departments_word_in_a_list_of_ours_is_not_out_of_scope():
     assert "人力资源和社会保障部门" in j.out_of_scope("工伤认定申请要在多少天内提出？")
     assert "公安出入境管理部门" in j.out_of_scope("护照丢了去哪补办？")
     assert "民用航空管理部门" in j.out_of_scope("民航客机出了事故，调查报告多久公布？")
+    assert "民用航空管理部门" in j.out_of_scope("坐飞机随身能带多大容量的充电宝？")
+    assert "核应急" in j.out_of_scope("核电站发生核泄漏时，周边居民到哪里领取碘片？")
+    assert "市场监督管理部门" in j.out_of_scope("饭馆后厨被查出用了过期食材，一般怎么罚？")
     # the police's finding on a road accident; a road accident's casualties reported late are ours
     assert "公安交通管理部门" in j.out_of_scope("道路交通事故认定书一般在多少天内出具？")
     assert j.out_of_scope("道路交通事故的伤亡人数后来变了，几天内要补报？") is None
@@ -397,6 +400,9 @@ def test_members_of_a_counted_set_must_be_listed(knows_all):
     # the count is not in the passage, but the passage lists: 一是…二是…三是
     assert reason(judge, "中卫市今年的三个目标分别是什么？", ["一是确保不发生较大事故；二是确保死亡率下降；三是确保安全。"]) is None
     assert reason(judge, "这一项由哪些单位负责？", ["由执法支队负责。"]) is None  # 一项 is not a set to list
+    q = "西安城市安全风险综合监测预警要编的13套专项标准，各自的名称是什么？"
+    counted_only = "编制完成1个通用导则、3个标准体系和13套专项标准,初步理顺综合监测预警及联动处置工作机制。"
+    assert "提到了“13套专项标准”" in reason(judge, q, [counted_only])
     q = "西安市第二批应急物资产能储备保障单位名单里有哪些企业？"
     named_only = "确定西安市第二批应急物资产能储备保障单位名单,与保障单位签订合作协议并授牌。"
     assert "提到了“第二批应急物资产能储备保障单位”" in reason(judge, q, [named_only])
@@ -519,6 +525,10 @@ def test_members_of_a_numbered_batch_must_be_listed(knows_all):
 def test_subjects_of_an_exam_are_counted_in_科(judge):
     assert "数字" in reason(judge, "危险货物运输驾驶员从业资格要考几科？", ["驾驶员应当取得从业资格。"])
     assert reason(judge, "安全员考试要考几科？", ["考试分为两科：安全知识和管理能力。"]) is None
+    # the subjects listed: a passage requiring 取得从业资格 names none
+    q = "危险货物道路运输驾驶员从业资格考试要考哪些科目？"
+    assert "科目" in quoting(judge, q, "驾驶人员应当经交通运输主管部门考核合格，取得从业资格。")
+    assert quoting(judge, q, "考试科目为道路运输法规和危险货物知识。") is None
 
 
 def test_a_value_asked_before_多少_needs_a_figure():
@@ -754,6 +764,7 @@ def test_a_city_named_before_a_district_the_corpus_has():
     assert "杭州" in j.unknown_place("杭州西湖区的应急工作思路是什么？")  # no 西湖区 in the corpus
     assert "天水" in j.unknown_place("天水市区的避难场所在哪？")  # 市区 names no district
     assert "天水" in j.unknown_place("天水开发区有哪些危化企业？")
+    assert "日本" in j.unknown_place("日本的紧急地震速报是按什么标准向公众发布的？")  # another country
     # a stored document's own place, named without its 区 ("天水秦州那篇文章")
     titled = AnswerabilityJudge(doc_freq=lambda w: 3, titles=lambda: ["秦州区应急管理工作思路初探"],
                                 corpus_has=lambda w: w in text, words=tk.words, pos_words=tk.pos_words, out_of_scope=None)
@@ -1056,6 +1067,9 @@ def test_a_share_of_something_needs_a_figure_of_that_base(knows_all):
     assert "营业收入" in reason(knows_all, q, [fine])
     assert reason(knows_all, q, ["安全生产费用按上一年度营业收入的百分之一提取。"]) is None
     assert reason(knows_all, "专职安全管理人员按多大比例配？", ["按照不低于从业人员百分之一的比例配备。"]) is None
+    # 其 (the person the question is about) is no part of the base: 上一年年收入 names 年收入
+    q = "主要负责人没履行职责导致发生较大事故，按其上一年年收入的多少比例罚款？"
+    assert reason(knows_all, q, [fine]) is None
 
 
 def test_which_bureau_needs_a_sentence_that_names_one(knows_all):
@@ -1810,3 +1824,6 @@ def test_a_distance_from_a_thing_needs_that_thing(knows_all):
     # the thing is the first noun after 离 (明火, tagged "a"), not the 电器 or 地方 after it
     assert reason(knows_all, "车间里临时喷漆，离明火和电器要隔多远？", ["喷漆作业场所与明火的距离不得小于10米。"]) is None
     assert reason(knows_all, "临时喷漆，离有明火的地方至少要隔多远？", ["喷漆作业场所与明火的距离不得小于10米。"]) is None
+    # people write 电器 where the regulations write 电气
+    q = "车间角落临时搭了个喷漆点，离旁边的电器设备至少要隔开多远？"
+    assert reason(knows_all, q, ["临时喷漆场所与明火和其他电气设备的安全间距不得小于6m。"]) is None
