@@ -60,6 +60,10 @@ def test_everyday_words_map_to_the_documents_terms(thesaurus):
     # a tax cut for a donation is the regulations' 税收优惠; an escalator is a 特种设备
     assert {"税收优惠", "捐赠"} <= set(thesaurus.terms("公司给受灾地区捐了一批物资，能不能少交点税？"))
     assert "特种设备" in thesaurus.terms("商场新装了一部扶梯，多少天内要去办登记？")
+    assert "出租" in thesaurus.terms("有人想租来当烟花爆竹的仓库，学校能租给他吗？")
+    assert "应急征用凭证" in thesaurus.terms("车被政府临时拉去抢险用了，当时没给任何单据，过后还能补吗？")
+    assert {"地震预测意见", "散布"} <= set(thesaurus.terms("有人天天发帖说某地下个月要大地震，这种做法法律允许吗？"))
+    assert "扩散至外环境" in thesaurus.terms("救火的水混着化学品，万一流到厂外河里怎么办？")
 
 
 def test_longest_trigger_wins_and_words_already_asked_are_not_added(thesaurus):
