@@ -323,6 +323,10 @@ class Answerer:
             doc = self._resolve_doc(question[: m.start()])
             if doc is not None:
                 n = int(m.group(1)) if m.group(1).isdigit() else cn_to_int(m.group(1))
+                if self.kb.catalog.units(doc["doc_id"], f"任务{n}"):  # a work plan's "第13项" is its task 13
+                    if asks_owner(question) or asks_deadline(question):
+                        return None  # answered from the task's record
+                    return self._clause_answer(doc, f"任务{n}", question, top_k)
                 return self._clause_answer(doc, int_to_cn(n), question, top_k)
         return None
 

@@ -47,6 +47,12 @@ def test_references_and_places(kb_dir):
         a = ask("专业应急救援人员的职业资格考试要考哪些科目？", 5)
         assert a.kind != "task" and not a.owners
 
+        # a work plan's "第13项" is its task 13 (locator 任务13), not an item 十三 it lacks
+        a = ask("中卫应急局工作要点第13项，力争年内创建不少于20家标准化企业，由哪些科室牵头？", 5)
+        assert a.kind == "task" and a.owners == ["综合监督及救灾保障科", "危险化学品安全监督管理科", "安全生产基础科"]
+        a = ask("中卫应急局工作要点第13项是什么内容？", 5)
+        assert not a.abstained and a.citations[0]["locator"] == "任务13"
+
 
 def test_several_articles_at_once(kb_dir):
     """"第四条和第五条分别是什么": each article is quoted and cited, in the order asked; an article
