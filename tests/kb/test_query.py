@@ -64,6 +64,9 @@ def test_everyday_words_map_to_the_documents_terms(thesaurus):
     assert "应急征用凭证" in thesaurus.terms("车被政府临时拉去抢险用了，当时没给任何单据，过后还能补吗？")
     assert {"地震预测意见", "散布"} <= set(thesaurus.terms("有人天天发帖说某地下个月要大地震，这种做法法律允许吗？"))
     assert "扩散至外环境" in thesaurus.terms("救火的水混着化学品，万一流到厂外河里怎么办？")
+    # 户口不在本地 is the regulations' 非本地户籍人口 (and so no 公安户籍 business: the phrase is mapped)
+    assert thesaurus.maps("户口不在")
+    assert "非本地户籍人口" in thesaurus.terms("我户口不在山东，碰上突发灾害生活没了着落，当地政府管不管？")
 
 
 def test_longest_trigger_wins_and_words_already_asked_are_not_added(thesaurus):
