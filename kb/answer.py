@@ -54,6 +54,8 @@ RE_OWNER_Q = re.compile(
 )
 # "谁" as the object of a verb asks no owner: "西安打算出什么来明确谁管安全" asks for the 清单
 RE_EMBEDDED_WHO = re.compile(r"(?:明确|确定|厘清|分清|弄清|搞清|划清)了?(?:由|归|是)?谁")
+# nor does a partner asked: "“蓝精灵”志愿者服务活动联合哪些单位" (the units it works with)
+RE_PARTNER_Q = re.compile(r"(?:联合|会同|携手|联手|邀请)了?(?:哪[一两二三四五六几]?个|哪些|哪几家?|什么)(?:科室|部门|单位|处室|机构)")
 # who pays: "开销由谁来掏", "钱谁出", "费用归谁承担"
 RE_WHO_PAYS = re.compile(r"谁(?:来)?(?:掏|出钱|出资|付钱|付款|支付|买单|埋单|垫付|报销|赔)|(?:费用|钱|开销|花销|花费|开支)[^，。？?]{0,6}?(?:由|归|是)?谁")
 RE_OFFICE_Q = re.compile(r"科室|处室|(?:哪[一两二三四五六几]?个|哪些|什么)科(?![目学技普研])")  # not 科目, 科学, 科技
@@ -820,7 +822,7 @@ def asks_owner(question: str) -> bool:
     pays, which a law answers (an office asked by name, 哪个科室, is still an owner question)."""
     if RE_WHO_PAYS.search(question) and not RE_OFFICE_Q.search(question):
         return False
-    return bool(RE_OWNER_Q.search(RE_EMBEDDED_WHO.sub("", question)))
+    return bool(RE_OWNER_Q.search(RE_PARTNER_Q.sub("", RE_EMBEDDED_WHO.sub("", question))))
 
 
 def article_list(question: str) -> tuple[int, list[int]] | None:

@@ -212,6 +212,7 @@ def test_owner_asked_as_主责科室_or_牵头的是谁():
     assert not asks_owner("哪几家企业被罚了款？")
     assert asks_owner("村里“一本通预案+N个处置卡片”的模式，中卫是哪几家单位在推？")
     assert not asks_owner("哪几家单位推荐了候选人？")
+    assert not asks_owner("西安 应急管理 “蓝精灵”志愿者服务活动 联合哪些单位")  # partners, not owners
     # who pays is no office's task: a law answers it (an office asked by name still is an owner question)
     assert not asks_owner("政府调来的专业队伍帮我们抢险，这笔开销最后由谁来掏？")
     assert not asks_owner("救援费用归谁承担？")
