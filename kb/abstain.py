@@ -1466,7 +1466,8 @@ class AnswerabilityJudge:
             if kind and not _said_with_figure(kind[0][-2:], passages, pattern):
                 return f"检索到的段落中没有“{kind[0]}”的起数"
         # "多少公顷才算重大草原火灾": a figure about 森林火灾 is about another kind of 火灾
-        kinds = [_kind_parts(m) for m in RE_KIND.finditer(q)]
+        # (草原火 is how people say 草原火灾)
+        kinds = [_kind_parts(m) for m in RE_KIND.finditer(re.sub(r"(草原|森林)火(?![灾车])", r"\1火灾", q))]
         if kinds:
             figured = [s for p in passages for s in _sentences(p) if pattern.search(s)]
             figured_passages = [p for p in passages if pattern.search(p)]
@@ -1660,7 +1661,8 @@ def _kind(title: str) -> str:
 
 # another thing asked besides a count: "新买了几台叉车…最晚什么时候得去登记" asks when, and 几台 is "a few"
 RE_WHICH_ARTICLE_END = re.compile(r"(?:是|在)?(?:哪一?条|哪个条款|哪一款|第几条)(?:规定的?)?[？?。]*\s*$")
-RE_OTHER_ASKED = re.compile(r"什么时候|啥时候|何时|哪|谁|怎么|如何|多久|多长时间|是否|要不要|能不能|可不可以|行不行|可以不|吗[？?]?$")
+RE_OTHER_ASKED = re.compile(r"什么时候|啥时候|何时|哪|谁|怎么|如何|多久|多长时间|是否|要不要|能不能|可不可以|行不行|可以不|吗[？?]?$"
+                            r"|有没有|会不会|给不给|管不管|算不算|用不用|该不该")  # "耽误了几天活，有没有补贴"
 
 
 def date_asked(question: str) -> bool:

@@ -355,6 +355,7 @@ def test_a_stated_number_is_not_a_figure_question(judge):
     assert figure_pattern("分包单位有几家？").search("三家")
     # 买了几台: a few bought, when the question asks when; 死了几个人 alone still asks how many
     assert figure_pattern("厂里新买了几台叉车，最晚什么时候得去办登记？") is None
+    assert figure_pattern("去参加抢险救援耽误了几天活，有没有补贴？") is None  # a few days, asked 有没有
     assert figure_pattern("那起事故死了几个人？") is not None
 
 
@@ -824,6 +825,8 @@ def test_a_figure_about_another_kind_of_fire_does_not_answer(knows_all):
     assert "草原火灾" in reason(knows_all, q, [forest])
     assert reason(knows_all, q, ["重大草原火灾：受害草原面积8000公顷以上的。"]) is None
     assert reason(knows_all, "受害森林面积多少公顷算重大森林火灾？", [forest]) is None
+    # 草原火 is how people say 草原火灾
+    assert "草原火灾" in reason(knows_all, "牧区着了一场草原火，过火面积要达到多少公顷才会被定成重大级别？", [forest])
     # a grade for every kind of accident answers about one kind of it
     general = "重大事故，是指造成10人以上30人以下死亡的事故。"
     assert reason(knows_all, "煤矿事故死亡多少人算重大事故？", [general]) is None
