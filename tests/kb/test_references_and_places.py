@@ -1,6 +1,7 @@
 """References and hints the answers read from the question, through the real pipeline over the
 ingested bundled corpus (kb_dir): an item numbered under an industry heading, an edition named by
-its year, the asker's province, and 科目 that is no 科室."""
+its year, the asker's province, 科目 that is no 科室, and a work plan's task named by its number
+("工作要点第13项")."""
 
 from __future__ import annotations
 
