@@ -57,6 +57,8 @@ def test_everyday_words_map_to_the_documents_terms(thesaurus):
     # things moved off an injured worker are 事故现场物件, whose moving the regulation provides for
     assert "未成年工" in thesaurus.terms("厂里招了几个十七岁的暑假工，能安排他们去打磨喷漆岗吗？")
     assert "移动事故现场物件" in thesaurus.terms("为了救人把压在伤员身上的设备挪开了，现场后续怎么处理？")
+    # a 化工原料 sold online is a 危险化学品 to the regulation that forbids posting it
+    assert "危险化学品" in thesaurus.terms("开网店卖腐蚀性的化工原料，能不能直接用快递发给买家？")
     # a tax cut for a donation is the regulations' 税收优惠; an escalator is a 特种设备
     assert {"税收优惠", "捐赠"} <= set(thesaurus.terms("公司给受灾地区捐了一批物资，能不能少交点税？"))
     assert "特种设备" in thesaurus.terms("商场新装了一部扶梯，多少天内要去办登记？")
