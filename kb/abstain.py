@@ -184,6 +184,9 @@ LIST_ITEM_MAX = 10  # an item of a 、-list of trades or places: 矿山, 渔船�
 GENERIC_PLACE_WORDS = {"城市", "全国", "国家", "地方", "城乡", "农村", "山区", "沿海", "各地", "本地", "当地", "异地"}  # tagged ns
 # a matter handed to another regulation: "…依照《核电厂核事故应急管理条例》的规定执行"
 RE_REFERRAL = re.compile(r"(?:依照|按照|依据)《([^》]{4,40})》(?:的)?(?:有关)?规定(?:执行|办理)[。；;]?\s*$")
+# "全国统一的…号码", "国家统一规定的防火期": a rule for the whole country, which no city's or
+# province's regulation states
+RE_NATIONWIDE_Q = re.compile(r"(?:全国|国家)统一")
 # "具体办法由市应急管理部门另行制定": the corpus hands the details to rules not yet made; it answers
 # who makes them, not what they say
 RE_DEFERRED = re.compile(r"办法[^。；;]{0,30}?另行(?:制定|规定)|另行制定")
@@ -272,6 +275,8 @@ RE_COUNT_Q = re.compile(r"(?:(?<!第)多少|(?<![哪好十这那第着续])几)�
 # the words just before a quantity question word: a noun, then fillers (半径是多少, 总投资大概多少,
 # "软管，规定多久": what the rule is asked of, before it)
 RE_HEAD_NOUN = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:的)?(?:[，,]?(?:按|按照)?规定)?(?:是|为|有|要|能|得|给|应|应当|必须|每隔|间隔|隔|最少|最多|至少|最长|最短|一共|总共|大概|大约|具体|不得|不能|不超过|不少于)*$")
+# how long a thing stays valid: always the asked thing's own figure, never a common word to skip
+TERM_NOUNS = ("有效期", "保质期", "使用年限", "使用期限", "设计使用年限")
 # (the thing, not the particles: "多少天内交" counts no 内交)
 RE_COUNTED_AFTER = re.compile(r"(?:以上|以下|以内|之内|内|左右|的)*(?!以上|以下|以内|之内|内|左右|的)([\u4e00-\u9fff]{2,8})")
 MEASURE_UNITS = ("天", "日", "个工作日", "小时", "个小时", "分钟", "年", "个月", "月", "米", "公里", "平方米", "公顷",
@@ -652,7 +657,8 @@ class AnswerabilityJudge:
     def wrong_place(self, q: str, title: str, asked: set[str] | None = None) -> str | None:
         """"秦州区组建了多少支队伍" answered from the 西安 plan: when the quoted passage's document is
         a city's or a district's and the question names other places but not that one, it does not
-        answer (a national law answers anywhere: no judgement). ``asked``: asked_places(q), when
+        answer (a national law answers anywhere: no judgement); nor does it answer what the whole
+        country has in common ("全国统一的森林火警电话"). ``asked``: asked_places(q), when
         the caller has it."""
         own = self.local_places(title)
         # or a province's regulation, which speaks for that province: "北京…配专职安全员的比例" is not
@@ -662,6 +668,8 @@ class AnswerabilityJudge:
             own = self.title_provinces(title)
             if not own:
                 return None
+        if RE_NATIONWIDE_Q.search(q):
+            return f"检索到的段落出自《{title}》，说的是{'、'.join(sorted(own))}，不是全国统一的规定"
         asked = self.asked_places(q) if asked is None else asked
         # a city the question names is judged by its province (济南 lies in 山东)
         compared = {self.province_of.get(p, p) for p in asked} if province else asked
@@ -1402,6 +1410,14 @@ class AnswerabilityJudge:
         head = RE_HEAD_NOUN.search(q[: m.start]) if m else None
         if head:
             tagged = self.pos_words(head.group(1))
+            # a term of validity (有效期, 保质期) is a thing's own, however many passages use the word:
+            # "干粉灭火器有效期是几年" is not answered by a sentence without it, nor by one giving
+            # 安全生产许可证的有效期 (the thing named before it, 灭火器, must be there too)
+            if tagged and tagged[-1][0] in TERM_NOUNS:
+                term = tagged[-1][0]
+                owner = tagged[-2][0] if len(tagged) > 1 and tagged[-2][1].startswith(_NOUN_POS) else ""
+                if not any(term in s and owner in s and pattern.search(s) for p in passages for s in _sentences(p)):
+                    return f"检索到的段落中没有“{owner}{term}”的具体数字"
             reason = self._noun_without_figure(tagged[-1] if tagged else None, True, passages, pattern)
             if reason:
                 return reason

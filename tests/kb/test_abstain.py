@@ -232,6 +232,12 @@ def test_a_local_plan_answers_for_its_own_place_only():
     assert j.wrong_place("杭州的企业多少人以上要设安全管理机构？", zhejiang) is None
     # the place at the head of a title the dictionary keeps whole is asked too
     assert "山东" in j.asked_places("山东省安全生产条例对安全总监怎么规定？")
+    # what the whole country has in common is no local rule: a province's or a city's regulation does
+    # not answer it, a national law may
+    q = "全国统一的森林火警报警电话号码是多少？"
+    assert "全国统一" in j.wrong_place(q, "上海市实施《中华人民共和国突发事件应对法》办法")
+    assert "全国统一" in j.wrong_place("国家统一规定的森林防火期是几月到几月？", titles[0])
+    assert j.wrong_place(q, titles[4]) is None
 
 
 def test_a_city_of_a_province_with_a_regulation_is_a_known_place():
@@ -565,6 +571,16 @@ def test_the_thing_right_before_a_quantity_question_needs_its_own_figure():
     q = "燃气灶和燃气管之间的那根橡胶软管，规定多久必须换一次？"
     assert "软管" in hose.judge(q, ["减压站设置应设有防雷设施，每半年检测一次。"], 1.0).reason
     assert hose.judge(q, ["橡胶软管应每两年更换一次。"], 1.0).reason is None
+
+
+def test_a_term_of_validity_is_the_things_own(knows_all):
+    """"有效期" is in many passages, yet "干粉灭火器有效期是几年" needs a sentence giving 灭火器's
+    有效期: the 安全生产许可证's three years do not answer it."""
+    q = "家里用的干粉灭火器有效期是几年，过期了怎么处理？"
+    permit = "安全生产许可证的有效期为3年。"
+    assert "灭火器有效期" in reason(knows_all, q, [permit, "配备相应消防器材如砂土、干粉等灭火器。"])
+    assert reason(knows_all, q, ["干粉灭火器的有效期为5年。"]) is None
+    assert reason(knows_all, "安全生产许可证的有效期是几年？", [permit]) is None
 
 
 def test_members_asked_as_都叫什么_or_where(knows_all):
