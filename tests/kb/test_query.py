@@ -59,6 +59,13 @@ def test_everyday_words_map_to_the_documents_terms(thesaurus):
     assert "移动事故现场物件" in thesaurus.terms("为了救人把压在伤员身上的设备挪开了，现场后续怎么处理？")
     # a 化工原料 sold online is a 危险化学品 to the regulation that forbids posting it
     assert "危险化学品" in thesaurus.terms("开网店卖腐蚀性的化工原料，能不能直接用快递发给买家？")
+    # a 安委办 is the 安全生产委员会办公室 the regulations write out; 规矩 are 规定
+    terms = thesaurus.terms("按山东的规矩，县里接报后多长时间内得报到省里安委办？")
+    assert {"安全生产委员会办公室", "有关规定"} <= set(terms)
+    # a casualty who died later changes the numbers reported, which must be 补报
+    assert "伤亡人数发生变化" in thesaurus.terms("报的是一死两伤，后来有个伤员没救过来，还要再报吗？")
+    # whether a thing counts as a hazardous chemical is the 危险化学品目录's to say
+    assert "危险化学品目录" in thesaurus.terms("加油站卖的柴油算不算危险化学品？")
     # a tax cut for a donation is the regulations' 税收优惠; an escalator is a 特种设备
     assert {"税收优惠", "捐赠"} <= set(thesaurus.terms("公司给受灾地区捐了一批物资，能不能少交点税？"))
     assert "特种设备" in thesaurus.terms("商场新装了一部扶梯，多少天内要去办登记？")
