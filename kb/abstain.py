@@ -192,7 +192,7 @@ RE_NATIONWIDE_Q = re.compile(r"(?:全国|国家)统一")
 RE_DEFERRED = re.compile(r"办法[^。；;]{0,30}?另行(?:制定|规定)|另行制定")
 # entry to an exam: "想考注册安全工程师，需要什么学历和工作年限才能报名" (a post's qualifications,
 # 本科以上学历…五年以上工作经历, are no entry conditions of an exam)
-RE_EXAM_ENTRY_Q = re.compile(r"报考|考试资格|考试条件|考[^。？?]{0,24}报名|报名[^，,。？?]{0,6}考")  # not 报名单
+RE_EXAM_ENTRY_Q = re.compile(r"报考|考试资格|考试条件|考[^。？?]{0,34}报名|报名[^，,。？?]{0,6}考")  # not 报名单
 RE_EXAM = re.compile(r"报名|报考|考试")
 # an exam's subjects: "从业资格考试要考哪些科目" (a passage requiring 取得从业资格 names none)
 RE_EXAM_SUBJECTS_Q = re.compile(r"考[^，,。？?]{0,4}?(?:哪些|哪几|几|什么|啥)(?:门|科目|门课|课程)|考试科目|科目(?:有|是)(?:哪|什么|啥)")
@@ -318,6 +318,7 @@ RE_CITED_SUFFIX = re.compile(r"(条例|办法|细则|规程|法)$")
 RE_WAY_OF = re.compile(r"[这那该][套个种项]$|什么$|啥$|哪些$|哪种$|哪个$")
 _NOUN_POS = ("n", "l", "j")
 RE_ASKING = re.compile(r"[？?]|吗|呢|什么|哪|怎么|如何|多少|几|是否|何时|谁|规定了")  # jieba: nouns (n, nz, nt, ns, nr, ...), idioms, abbreviations
+RE_WORD_OCCURS_Q = re.compile(r"(?:一词|这个词|字眼|字样)[^，,。？?]{0,4}(?:出现|提到|提及)了?(?:多少|几)次")
 # "按本市条例", "该办法": a document named by pointing back (the place's own), not by its title
 RE_DEICTIC_TITLE = re.compile(r"(?:本|该|此|这个?|那个?|上述)(?:市|省|区|县|地)?(?:的)?(?:地方)?(?:法规|条例|办法|规定|细则|规程|法)$"
                               # a kind of rules, not a title: "按地方条例", "相关法规", "省里的条例"
@@ -773,6 +774,10 @@ class AnswerabilityJudge:
         keyword searches ("重大事故隐患 煤矿安全规程") that merely contain its name are not about it."""
         for cited in self.cited_documents(q):
             if self._title_known(cited):
+                continue
+            # "《…十五五规划的建议》里“安全”一词出现了多少次": how often a word occurs in a document
+            # the stored texts count for it (“安全”一词出现了57次) is theirs to answer, not the document's
+            if self.corpus_has(cited) and RE_WORD_OCCURS_Q.search(q):
                 continue
             if not self.corpus_has(cited) or RE_ASKING.search(q):
                 return f"知识库中没有《{cited}》"

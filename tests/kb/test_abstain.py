@@ -276,6 +276,11 @@ def test_unknown_and_known_documents(judge):
     # a regulation made under a stored law is another document; the law itself, newly named, is not
     assert "安全生产法实施条例" in reason(judge, "《安全生产法实施条例》对培训学时怎么规定？")
     assert judge._title_known("新安全生产法")  # noqa: SLF001
+    # how often a word occurs in a document the stored texts mention is theirs to count
+    q = "《危险化学品安全法》里“安全”一词出现了多少次？"
+    assert judge.unknown_document(q) is None
+    assert "危险化学品安全法" in judge.unknown_document("《危险化学品安全法》里“安全”的定义是什么？")
+    assert "旅游法" in judge.unknown_document("《旅游法》里“安全”一词出现了多少次？")  # not even mentioned
 
 
 def test_a_word_for_how_much_is_no_thing_with_its_own_figure():
@@ -1793,6 +1798,9 @@ def test_entry_to_an_exam_is_not_a_posts_qualifications(knows_all):
     q = "想考注册安全工程师，需要什么学历和工作年限才能报名？"
     post = "安全总监应当具备其他专业本科以上学历或者获得工程师以上职称，并具有五年以上安全生产管理工作经历。"
     needs(knows_all, q, "报名条件", post, "报名参加注册安全工程师考试，应当具有本科学历并从事安全生产业务满三年。")
+    # the 考 and its 报名 far apart
+    q = "想考中级注册安全工程师，本科毕业要干满几年安全工作才能报名？"
+    assert "报名条件" in knows_all.missing_exam(q, post)
     # 报名单 is a list of names: no exam
     assert knows_all.missing_exam("房子被洪水冲垮了想拿重建补助，是自己去申请还是等村里报名单？", "由村民提出申请。") is None
 
