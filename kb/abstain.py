@@ -158,7 +158,7 @@ RE_SOME_PLACES_Q = re.compile(r"(?:在|是)?(?:哪些|哪几类|哪几种|什么
 RE_PLACE_KINDS = re.compile(r"[\u4e00-\u9fff]{2,8}(?:、[\u4e00-\u9fff]{2,8})+等?[\u4e00-\u9fff]{0,4}?(?:区域|场所|地点|地方|部位|地区)")
 # where something is (to be) built or set up: "选址在哪个城市", "分别建在哪几个省", "设在什么地方"
 RE_WHERE_Q = re.compile(
-    r"(?<!用)(?:在|建在|设在|位于|选址在?|落户在?|落在)(?:哪个|哪些|哪几个|什么)(?:城市|省份?|市|县|区县|区|镇街|乡镇|镇|街道|社区|村|地方|位置)"
+    r"(?<!用)(?:在|建在|设在|位于|选址在?|落户在?|落在)(?:哪个|哪些|哪几个|什么)(?:城市|省份?|市|县|区县|区(?!间)|镇街|乡镇|镇|街道|社区|村|地方|位置)"  # 什么区间 is a range
     r"|位于哪|选址在哪|建在哪|设在哪|落户在?哪"
 )
 # "在哪几个镇街": a town, a street or a village asked for is named as such: 马营镇, 西关街道, 东关社区
@@ -289,7 +289,9 @@ RE_DISTANCE_FROM = re.compile(r"(?:离|距离?)([\u4e00-\u9fff]{2,8}?)(?:最少|
 NO_EVENT_NOUNS = frozenset({"事发", "事后", "消息", "信儿", "音讯"})
 RE_AFTER_EVENT = re.compile(r"([\u4e00-\u9fff]{2,12})(?:之后|以后|后)[，,]?\s*(?:最迟|最晚|最长|最多|大概|一般)?$")  # "…名单后，多久"
 # a figure left to other rules: "应当在规定时间内到达"
-RE_PRESCRIBED = re.compile(r"(?:规定|约定|要求|限定|指定)的?(?:时间|期限|时限|距离|范围|数量|人数|标准)")
+# or to a standard someone else makes: "森林火灾损失评估标准，由国务院林业主管部门会同有关部门制定"
+RE_PRESCRIBED = re.compile(r"(?:规定|约定|要求|限定|指定)的?(?:时间|期限|时限|距离|范围|数量|人数|标准)"
+                           r"|标准[，,]?由[^。；;，,]{2,30}(?:制定|规定)")
 # "没有按要求设置安全总监": an act left undone, which a fine is asked for
 RE_UNDONE = re.compile(r"(?:没有|没|未|不)(?:按要求|按规定|依法|按照规定)?"
                        r"(?:设置|配备|设立|建立|配|设|投保|购买|买|办理|取得|开展|进行|组织|制定|编制|备案)([\u4e00-\u9fff]{2,12})")
@@ -1420,7 +1422,8 @@ class AnswerabilityJudge:
             # 安全生产许可证的有效期 (the thing named before it, 灭火器, must be there too)
             if tagged and tagged[-1][0] in TERM_NOUNS:
                 term = tagged[-1][0]
-                owner = tagged[-2][0] if len(tagged) > 1 and tagged[-2][1].startswith(_NOUN_POS) else ""
+                before = [t for t in tagged[:-1] if t[0] != "的"]  # 灭火器的有效期
+                owner = before[-1][0] if before and before[-1][1].startswith(_NOUN_POS) else ""
                 if not any(term in s and owner in s and pattern.search(s) for p in passages for s in _sentences(p)):
                     return f"检索到的段落中没有“{owner}{term}”的具体数字"
             reason = self._noun_without_figure(tagged[-1] if tagged else None, True, passages, pattern)
@@ -1605,9 +1608,10 @@ GENERIC_AREAS = set("开发区 高新区 新区 园区 景区 社区 城区 辖�
 
 
 def _place_base(word: str) -> str:
-    """"西安市" -> "西安": the name the gazetteer lists; "北京市政府" (one word to jieba) -> "北京"."""
+    """"西安市" -> "西安": the name the gazetteer lists; "北京市政府" (one word to jieba) -> "北京";
+    "宁夏回族自治区" -> "宁夏"."""
     word = re.sub(r"(?<=[省市区县州盟])(?:人民)?政府$", "", word)
-    base = re.sub(r"(省|市|自治区|地区|区|县|州|盟)$", "", word)
+    base = re.sub(r"(省|市|(?:维吾尔|壮族|回族)?自治区|地区|区|县|州|盟)$", "", word)  # 新疆维吾尔自治区 -> 新疆
     return base if len(base) >= 2 else word  # 杭州, 郑州 are names themselves, not 杭 + 州
 
 
@@ -1681,6 +1685,7 @@ def _kind(title: str) -> str:
 
 
 # another thing asked besides a count: "新买了几台叉车…最晚什么时候得去登记" asks when, and 几台 is "a few"
+RE_RULES_ASKED = re.compile(r"(?:什么|哪些|啥)[^，,。？?]{0,4}(?:要求|规定|条件|标准|措施|手续)")
 RE_WHICH_ARTICLE_END = re.compile(r"(?:是|在)?(?:哪一?条|哪个条款|哪一款|第几条)(?:规定的?)?[？?。]*\s*$")
 RE_OTHER_ASKED = re.compile(r"什么时候|啥时候|何时|哪|谁|怎么|如何|多久|多长时间|是否|要不要|能不能|可不可以|行不行|可以不|吗[？?]?$"
                             r"|有没有|会不会|给不给|管不管|算不算|用不用|该不该")  # "耽误了几天活，有没有补贴"
@@ -1722,6 +1727,9 @@ def quantity_asked(question: str) -> Asked | None:
         if question[a.start - 1 : a.start] in ("了", "过", "把") and question[a.start] == "几" \
                 and RE_OTHER_ASKED.search(question[a.end:]):
             continue
+        if question[a.start - 1 : a.start] == "有" and question[a.start] == "几" \
+                and RE_RULES_ASKED.search(question[a.end:]):
+            continue  # "车间里有几台冲床，对这些冲床有什么安全要求": a few presses, whose rules are asked
         if question[a.start] == "几" and (RE_YES_NO_END.search(question)
                                           or RE_YES_NO_ASKED.search(question, 0, a.start)):
             continue  # "能先腾几层给工人住不", "能不能先腾几层…": a few floors, in a question asked yes or no

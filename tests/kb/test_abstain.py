@@ -136,6 +136,9 @@ def test_other_departments_services(judge):
     assert "网信部门" in reason(judge, "等级保护三级的信息系统多长时间测评一次？")
     assert "交通运输部门" in reason(judge, "跑长途的营运客车是否必须安装卫星定位装置？")
     assert "住房和城乡建设部门" in reason(judge, "申请公租房需要满足哪些家庭收入条件？")
+    # flying a drone is civil aviation's (the corpus's 无人机 are rescue equipment); thunderstorms the weather service's
+    assert "民用航空管理部门" in reason(judge, "个人在景区违规放飞无人机会被怎样处罚？")
+    assert "气象部门" in reason(judge, "带孩子去野外露营时突然遇到雷暴，人应该躲到什么地方比较安全？")
 
 
 def test_another_departments_word_in_a_list_of_ours_is_not_out_of_scope():
@@ -368,6 +371,9 @@ def test_a_stated_number_is_not_a_figure_question(judge):
     assert figure_pattern("厂里新买了几台叉车，最晚什么时候得去办登记？") is None
     assert figure_pattern("去参加抢险救援耽误了几天活，有没有补贴？") is None  # a few days, asked 有没有
     assert figure_pattern("那起事故死了几个人？") is not None
+    # 有几台: a few presses, whose rules are asked
+    assert figure_pattern("车间里有几台冲床，规定上对这些冲床有什么安全要求？") is None
+    assert figure_pattern("车间里有几台冲床？") is not None
 
 
 def test_which_article_is_not_how_many():
@@ -585,6 +591,7 @@ def test_a_term_of_validity_is_the_things_own(knows_all):
     permit = "安全生产许可证的有效期为3年。"
     assert "灭火器有效期" in reason(knows_all, q, [permit, "配备相应消防器材如砂土、干粉等灭火器。"])
     assert reason(knows_all, q, ["干粉灭火器的有效期为5年。"]) is None
+    assert "灭火器有效期" in reason(knows_all, "家用干粉灭火器的有效期是几年？", [permit])
     assert reason(knows_all, "安全生产许可证的有效期是几年？", [permit]) is None
 
 
@@ -802,6 +809,9 @@ def test_a_city_ending_in_州_is_a_place(judge):
     # jieba keeps 北京市政府 whole: the place is still 北京 (not answered by 浙江's regulation)
     assert _place_base("北京市政府") == "北京" and _place_base("西安市人民政府") == "西安"
     assert _place_base("人民政府") == "人民政府"
+    # an autonomous region by its full name is the gazetteer's short one
+    assert _place_base("新疆维吾尔自治区") == "新疆" and _place_base("宁夏回族自治区") == "宁夏"
+    assert _place_base("广西壮族自治区") == "广西" and _place_base("西藏自治区") == "西藏"
 
 
 def test_a_province_asked_through_its_government_is_a_place_asked():
@@ -957,6 +967,9 @@ def test_where_something_is_built_needs_a_named_place(knows_all):
     listed = "单元化应急管理，是指在化工区、保税港区、大型交通枢纽等特定区域，指定牵头单位统筹协调。"
     assert knows_all.missing_location(q, listed) is None
     assert "地点" in knows_all.missing_location(q, "健全单元化应急管理相关制度。")
+    # "在什么区间" asks for a range of figures, not a district
+    grades = "较大事故，是指造成3人以上10人以下死亡的事故。"
+    assert knows_all.missing_location("死亡人数在什么区间会被定为较大事故？", grades) is None
 
 
 def test_which_towns_needs_towns_named_other_than_the_questions(knows_all):
@@ -1736,6 +1749,9 @@ def test_a_figure_left_to_rules_not_held_is_not_given(knows_all):
     # a sum left to a province's standard
     q = "参加扑救森林火灾的村民，误工补贴标准是每天多少元？"
     assert "规定的标准" in quoting(knows_all, q, "参加森林火灾扑救的人员的误工补贴，按照省、自治区、直辖市人民政府规定的标准，由火灾肇事单位支付。")
+    # a standard another body makes
+    q = "按照森林火灾损失评估标准，烧毁一公顷林木折算多少钱的损失？"
+    assert "国务院林业主管部门" in quoting(knows_all, q, "森林火灾损失评估标准，由国务院林业主管部门会同有关部门制定。")
 
 
 def test_a_fine_for_a_duty_left_undone_must_name_that_duty(knows_all):
