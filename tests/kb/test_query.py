@@ -66,6 +66,10 @@ def test_everyday_words_map_to_the_documents_terms(thesaurus):
     assert "伤亡人数发生变化" in thesaurus.terms("报的是一死两伤，后来有个伤员没救过来，还要再报吗？")
     # whether a thing counts as a hazardous chemical is the 危险化学品目录's to say
     assert "危险化学品目录" in thesaurus.terms("加油站卖的柴油算不算危险化学品？")
+    assert "敬老院" in thesaurus.terms("过年想在养老院门口放一挂鞭炮，可以吗？")  # the regulation's word
+    assert "燃放" in thesaurus.terms("过年想在养老院门口放一挂鞭炮，可以吗？")
+    assert "占用" in thesaurus.terms("超市把货物堆在楼道和安全出口门口，合法吗？")  # 堵塞
+    assert "家庭储备" in thesaurus.terms("提不提倡老百姓在家里自己备点应急用的东西？")
     # a tax cut for a donation is the regulations' 税收优惠; an escalator is a 特种设备
     assert {"税收优惠", "捐赠"} <= set(thesaurus.terms("公司给受灾地区捐了一批物资，能不能少交点税？"))
     assert "特种设备" in thesaurus.terms("商场新装了一部扶梯，多少天内要去办登记？")
