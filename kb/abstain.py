@@ -101,8 +101,8 @@ RE_PRICE_WORD = re.compile(r"收费|价格|价钱|保额|保险金额|保费|津
 RE_MONEY_Q = re.compile(
     rf"(?:{MONEY_WORDS})(?:[，,]?标准)?(?:是|为|大概|一般|大约|能|会|要|得|最多|最少|至少|金额|数额|定的|定为|定在|拿|领|发|交|获得|得到)*"
     r"(?:多少|几)(?![人天日年个名次项倍分钱元块])"
-    # or the sum after: "发多少高温津贴", "安排了多少财政专项资金"
-    r"|多少[\u4e00-\u9fff]{0,4}?(?:津贴|补贴|补助金?|奖金|罚款|资金|经费|预算|工资|薪酬|赔偿金|补偿金|抚恤金|费)"
+    # or the sum after: "发多少高温津贴", "安排了多少财政专项资金", "安排了多少基层应急工作经费"
+    r"|多少[\u4e00-\u9fff]{0,8}?(?:津贴|补贴|补助金?|奖金|罚款|资金|经费|预算|工资|薪酬|赔偿金|补偿金|抚恤金|费)"
 )
 # a volume of the hazard-factor manual, by its trade: "手册的烟草行业分册"
 RE_VOLUME_Q = re.compile(r"([\u4e00-\u9fff]{2})(?:行业)?(?:的)?分册")
@@ -184,6 +184,7 @@ LIST_ITEM_MAX = 10  # an item of a 、-list of trades or places: 矿山, 渔船�
 GENERIC_PLACE_WORDS = {"城市", "全国", "国家", "地方", "城乡", "农村", "山区", "沿海", "各地", "本地", "当地", "异地"}  # tagged ns
 # a matter handed to another regulation: "…依照《核电厂核事故应急管理条例》的规定执行"
 RE_REFERRAL = re.compile(r"(?:依照|按照|依据)《([^》]{4,40})》(?:的)?(?:有关)?规定(?:执行|办理)[。；;]?\s*$")
+RE_STANDARD_BY = re.compile(r"标准[，,]?由[^。；;，,]{2,30}(?:制定|规定)")  # a standard someone else makes
 # "全国统一的…号码", "国家统一规定的防火期": a rule for the whole country, which no city's or
 # province's regulation states
 RE_NATIONWIDE_Q = re.compile(r"(?:全国|国家)统一")
@@ -291,7 +292,7 @@ RE_AFTER_EVENT = re.compile(r"([\u4e00-\u9fff]{2,12})(?:之后|以后|后)[，,]
 # a figure left to other rules: "应当在规定时间内到达"
 # or to a standard someone else makes: "森林火灾损失评估标准，由国务院林业主管部门会同有关部门制定"
 RE_PRESCRIBED = re.compile(r"(?:规定|约定|要求|限定|指定)的?(?:时间|期限|时限|距离|范围|数量|人数|标准)"
-                           r"|标准[，,]?由[^。；;，,]{2,30}(?:制定|规定)")
+                           r"|" + RE_STANDARD_BY.pattern)
 # "没有按要求设置安全总监": an act left undone, which a fine is asked for
 RE_UNDONE = re.compile(r"(?:没有|没|未|不)(?:按要求|按规定|依法|按照规定)?"
                        r"(?:设置|配备|设立|建立|配|设|投保|购买|买|办理|取得|开展|进行|组织|制定|编制|备案)([\u4e00-\u9fff]{2,12})")
@@ -686,6 +687,10 @@ class AnswerabilityJudge:
         only a question asking which rules apply."""
         if RE_DEFERRED.search(sentence) and not RE_WHO_Q.search(q) and not RE_WHICH_RULES_Q.search(q):
             return "知识库中的文件只写明具体办法另行制定，没有写明具体内容"
+        # "一级红色预警的启动标准怎么划分": "预警级别的划分标准由国务院…制定" says who makes it, not what it is
+        if RE_STANDARD_BY.search(sentence) and re.search(r"标准|划分", q) and not RE_WHO_Q.search(q) \
+                and not RE_WHICH_RULES_Q.search(q):
+            return "知识库中的文件只写明该标准由有关部门制定，没有写明标准的具体内容"
         m = RE_REFERRAL.search(sentence)
         # "…核事故的处置是怎么交代的，在第几条": the article that hands the matter over answers
         if not m or RE_WHICH_RULES_Q.search(q) or RE_WHICH_ARTICLE_Q.search(q) or self._title_known(m.group(1)):
