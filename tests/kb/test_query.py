@@ -70,6 +70,9 @@ def test_everyday_words_map_to_the_documents_terms(thesaurus):
     assert "燃放" in thesaurus.terms("过年想在养老院门口放一挂鞭炮，可以吗？")
     assert "占用" in thesaurus.terms("超市把货物堆在楼道和安全出口门口，合法吗？")  # 堵塞
     assert "家庭储备" in thesaurus.terms("提不提倡老百姓在家里自己备点应急用的东西？")
+    # a fine is a 行政处罚, which 无锡's rules count when they move a firm's risk grade
+    terms = thesaurus.terms("化工厂违法被罚了6万块，它的安全风险等级会不会跟着变？")
+    assert {"受到行政处罚", "风险等级校正"} <= set(terms)
     # a tax cut for a donation is the regulations' 税收优惠; an escalator is a 特种设备
     assert {"税收优惠", "捐赠"} <= set(thesaurus.terms("公司给受灾地区捐了一批物资，能不能少交点税？"))
     assert "特种设备" in thesaurus.terms("商场新装了一部扶梯，多少天内要去办登记？")
