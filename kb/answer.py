@@ -21,8 +21,9 @@ from typing import Any
 from ingest.metadata import zh_dates
 from ingest.patterns import RE_ARTICLE
 from kb.abstain import RE_YEAR as RE_YEAR_ASKED  # the year missing_year judges (2015年, 2015版)
-from kb.abstain import (RE_CONTACT_Q, RE_DATE, RE_DATE_Q, RE_DUE_BEFORE, RE_MONEY, RE_MONEY_Q, AnswerabilityJudge, Judgement,
-                        date_asked as asks_date, figure_pattern, items_after, number_sentence, phone_number, quantity_asked)
+from kb.abstain import (RE_CONTACT_Q, RE_DATE, RE_DATE_Q, RE_DUE_BEFORE, RE_MONEY, RE_MONEY_Q, RE_NUMBER_Q, AnswerabilityJudge,
+                        Judgement, date_asked as asks_date, figure_pattern, items_after, number_sentence, phone_number,
+                        quantity_asked)
 from kb.models import VALIDITY_IN_FORCE, Task
 from kb.offices import named_offices
 from kb.textnorm import normalize
@@ -638,9 +639,13 @@ class Answerer:
         # does another place's regulation give it ("北京…罚款多少": not 山东's fine)
         figured = fused[:JUDGED_HITS]
         here = [h for h in figured if not self.judge.wrong_place(question, h.payload.get("title", ""), asked)]
+        quoted = best_hit.payload.get("text", "")[best_span[0] : best_span[1]] if best_span else ""
+        if quoted.rstrip().endswith(("：", ":")) and RE_NUMBER_Q.search(question):
+            # "达到什么数额就属于情节严重": a list's head ("有下列情形之一的，属于…情节严重：") gives its
+            # figures in the items that follow (（二）违法所得数额十万元以上的)
+            quoted += "\n" + items_after(best_hit.payload.get("text", ""), best_span[1])
         verdict = self.judge.judge(question, texts, cover, primary=_judged_text(best_hit),
-                                   primary_title=best_hit.payload.get("title", ""),
-                                   sentence=best_hit.payload.get("text", "")[best_span[0] : best_span[1]] if best_span else "",
+                                   primary_title=best_hit.payload.get("title", ""), sentence=quoted,
                                    figure_passages=[_judged_text(h) for h in (here or figured)])
         # figure_min_coverage 0 turns both off: no sentence giving the figure is judged for relevance
         bar = self.kb.settings.figure_min_coverage

@@ -42,6 +42,9 @@ def test_a_figure_about_something_else_is_not_an_answer(kb_dir):
         for question in NOT_ANSWERED:
             ans = answerer.ask(question, 5)
             assert ans.abstained and ans.citations == [] and ans.related, (question, ans.answer)
+        # "达到什么数额": the list head quoted gives its figure in the items that follow it
+        ans = answerer.ask("安评公司员工故意出具虚假评价报告，非法获利达到什么数额就属于情节严重？", 5)
+        assert not ans.abstained and any("违法所得数额十万元以上" in c["text"] for c in ans.citations[:5]), ans.answer
     with KnowledgeBase(make_settings(kb_dir, figure_min_coverage=0.0)) as kb:  # the check is what decides
         ans = Answerer(Retriever(kb)).ask(NOT_ANSWERED[0], 5)
         assert not ans.abstained
