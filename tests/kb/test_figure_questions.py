@@ -45,8 +45,10 @@ def test_a_figure_about_something_else_is_not_an_answer(kb_dir):
         # "达到什么数额": the list head quoted gives its figure in the items that follow it
         ans = answerer.ask("安评公司员工故意出具虚假评价报告，非法获利达到什么数额就属于情节严重？", 5)
         assert not ans.abstained and any("违法所得数额十万元以上" in c["text"] for c in ans.citations[:5]), ans.answer
-    with KnowledgeBase(make_settings(kb_dir, figure_min_coverage=0.0)) as kb:  # the check is what decides
-        ans = Answerer(Retriever(kb)).ask(NOT_ANSWERED[0], 5)
+    # the check is what decides the 坝顶安全超高 question (the 有效期 and 健康检查 ones are also caught by
+    # abstain.py's head-noun checks, whichever the setting)
+    with KnowledgeBase(make_settings(kb_dir, figure_min_coverage=0.0)) as kb:
+        ans = Answerer(Retriever(kb)).ask(NOT_ANSWERED[2], 5)
         assert not ans.abstained
 
 
