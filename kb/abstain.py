@@ -184,7 +184,8 @@ LIST_ITEM_MAX = 10  # an item of a 、-list of trades or places: 矿山, 渔船�
 GENERIC_PLACE_WORDS = {"城市", "全国", "国家", "地方", "城乡", "农村", "山区", "沿海", "各地", "本地", "当地", "异地"}  # tagged ns
 # a matter handed to another regulation: "…依照《核电厂核事故应急管理条例》的规定执行"
 RE_REFERRAL = re.compile(r"(?:依照|按照|依据)《([^》]{4,40})》(?:的)?(?:有关)?规定(?:执行|办理)[。；;]?\s*$")
-RE_STANDARD_BY = re.compile(r"标准[，,]?由[^。；;，,]{2,30}(?:制定|规定)")  # a standard someone else makes
+# a standard someone else makes: "预警级别的划分标准由国务院或者国务院确定的部门制定"
+RE_STANDARD_BY = re.compile(r"标准[，,]?由[^。；;，,]{2,30}(?:制定|规定)")
 # "全国统一的…号码", "国家统一规定的防火期": a rule for the whole country, which no city's or
 # province's regulation states
 RE_NATIONWIDE_Q = re.compile(r"(?:全国|国家)统一")
@@ -1689,8 +1690,9 @@ def _kind(title: str) -> str:
     return m.group(1) if m else ""
 
 
-# another thing asked besides a count: "新买了几台叉车…最晚什么时候得去登记" asks when, and 几台 is "a few"
+# rules asked of things counted before: "有几台冲床，…有什么安全要求" (几台 is "a few")
 RE_RULES_ASKED = re.compile(r"(?:什么|哪些|啥)[^，,。？?]{0,4}(?:要求|规定|条件|标准|措施|手续)")
+# another thing asked besides a count: "新买了几台叉车…最晚什么时候得去登记" asks when, and 几台 is "a few"
 RE_WHICH_ARTICLE_END = re.compile(r"(?:是|在)?(?:哪一?条|哪个条款|哪一款|第几条)(?:规定的?)?[？?。]*\s*$")
 RE_OTHER_ASKED = re.compile(r"什么时候|啥时候|何时|哪|谁|怎么|如何|多久|多长时间|是否|要不要|能不能|可不可以|行不行|可以不|吗[？?]?$"
                             r"|有没有|会不会|给不给|管不管|算不算|用不用|该不该")  # "耽误了几天活，有没有补贴"
