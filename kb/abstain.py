@@ -173,6 +173,8 @@ RE_NAMED_LOCAL = re.compile(r"[\u4e00-\u9fff]{1,2}[^\W\d_由到强进助导立�
 RE_LETTER_GRADE = re.compile(r"(?<![A-Za-z])([A-Da-d])\s*级")  # A级, B 级: a grade some rules letter
 # "外地户口的人…能申请临时救助吗": a person's status, not a 户口 matter of the police
 RE_STATUS_BEFORE = re.compile(r"(?:外地|本地|非本地|外省|外来)$")
+# "我户口在老家，…能回老家做职业病诊断吗": where one's 户口 is (not "客机在机场迫降": where a thing is)
+RE_STATUS_AFTER = re.compile(r"^还?(?:不?在|落在)(?:老家|外地|本地|农村|城里|外省|原籍|家乡|当地|这边|那边|这里|那里)")
 RE_VALUE_GIVEN = re.compile(r"(?<![A-Za-z])[A-Z]\s*值?\s*也?(?:取值?|=|＝|为|是)\s*\d")  # L取3, S=4, L值取3, S值也取3
 # "风险值R算出来多少以上": the value of a formula's letter is asked (not PM2.5, A级, LNG)
 RE_LETTER_ASKED = re.compile(r"(?<![A-Za-z])[A-Z]\d?(?![A-Za-z\d.]|\s*级)\s*值?[^，,。？?A-Za-z\d]{0,5}?(?:多少|几|(?:什么|哪个)(?:区间|范围))")
@@ -271,6 +273,8 @@ RE_UNIT_THEN_Q = re.compile(r"(学时|课时)数?(?:到底|具体|大概|一共|
 # "修满多少继续教育学时": the unit after what it counts
 RE_MODIFIED_UNIT_Q = re.compile(r"(?<!第)(?:多少|几)个?[\u4e00-\u9fff]{2,6}?(学时|课时)")
 # "学历和工作年限有什么要求": the things a requirement is asked of, right before the question
+# how the documents state a requirement asked by its noun: a 工作年限 as "三年以上…工作经历"
+REQUIREMENT_FORMS = {"年限": rf"年限|(?:\d+|[{CN_NUM}]+)年以上"}
 RE_REQUIREMENT_Q = re.compile(r"([\u4e00-\u9fff、]{2,16}?)(?:方面)?(?:上)?(?:有|是|作了|做了)?(?:什么|哪些|啥)(?:具体)?(?:要求|条件|限制)")
 # "几个储备库": a count of things, in no unit the figure patterns know (几个人, 几个月 are units)
 RE_COUNT_Q = re.compile(r"(?:(?<!第)多少|(?<![哪好十这那第着续])几)个(?!人|月|小时|工作日|百分点)")
@@ -519,7 +523,8 @@ class AnswerabilityJudge:
         for word, dept in self.out_of_scope_words:
             if word in q and not self._corpus_says(word) and not self._listed_with_known(q, word) \
                     and not self._inside_everyday(q, word) \
-                    and not all(RE_STATUS_BEFORE.search(q[: m.start()]) for m in re.finditer(re.escape(word), q)):
+                    and not all(RE_STATUS_BEFORE.search(q[: m.start()]) or RE_STATUS_AFTER.search(q[m.end() :])
+                                for m in re.finditer(re.escape(word), q)):
                 return f"“{word}”属于{dept}的业务，不在本应急管理知识库的范围内"
         return None
 
@@ -689,8 +694,9 @@ class AnswerabilityJudge:
         if RE_DEFERRED.search(sentence) and not RE_WHO_Q.search(q) and not RE_WHICH_RULES_Q.search(q):
             return "知识库中的文件只写明具体办法另行制定，没有写明具体内容"
         # "一级红色预警的启动标准怎么划分": "预警级别的划分标准由国务院…制定" says who makes it, not what it is
+        # (asked which article divides the levels, the article answers: "…哪一条把应急响应划分为四个级别")
         if RE_STANDARD_BY.search(sentence) and re.search(r"标准|划分", q) and not RE_WHO_Q.search(q) \
-                and not RE_WHICH_RULES_Q.search(q):
+                and not RE_WHICH_RULES_Q.search(q) and not RE_WHICH_ARTICLE_Q.search(q):
             return "知识库中的文件只写明该标准由有关部门制定，没有写明标准的具体内容"
         m = RE_REFERRAL.search(sentence)
         # "…核事故的处置是怎么交代的，在第几条": the article that hands the matter over answers
@@ -829,6 +835,9 @@ class AnswerabilityJudge:
         """Titles the question names: 《…》, or a noun phrase ending in 法/条例/办法/规定/…
         ("劳动合同法对试用期…" -> 劳动合同法; "…怎么规定" is a verb and names nothing)."""
         out = [m.group(1) for m in re.finditer(r"《([^》]{2,40})》", q)]
+        # a set of measures known by its count ("中卫市“36条措施”"): a document, which the stored
+        # texts may only mention ("贯彻…中卫市“36 条措施”")
+        out += [re.sub(r"\s+", "", m.group(1)) for m in RE_QUOTED_MEASURES.finditer(q)]
         rest = re.sub(r"《[^》]*》", "，", q)
         # a hazard-judgment standard by its name ("金属非金属地下矿山重大事故隐患判定标准"), which jieba
         # cuts into 判定 and 标准: the words before it that are no part of a name (按照, 在) are dropped
@@ -1376,7 +1385,8 @@ class AnswerabilityJudge:
             if not tagged or not tagged[-1][1].startswith(_NOUN_POS):
                 continue
             noun = tagged[-1][0]
-            if len(noun) >= 2 and self._specific(noun, known=True) and noun not in text:
+            if len(noun) >= 2 and self._specific(noun, known=True) \
+                    and not re.search(REQUIREMENT_FORMS.get(noun, re.escape(noun)), text):
                 return f"检索到的段落中没有关于“{noun}”的要求"
         return None
 
@@ -1430,7 +1440,7 @@ class AnswerabilityJudge:
                 term = tagged[-1][0]
                 before = [t for t in tagged[:-1] if t[0] != "的"]  # 灭火器的有效期
                 owner = before[-1][0] if before and before[-1][1].startswith(_NOUN_POS) else ""
-                if not any(term in s and owner in s and pattern.search(s) for p in passages for s in _sentences(p)):
+                if not _said_with_figure((term, owner), passages, pattern):
                     return f"检索到的段落中没有“{owner}{term}”的具体数字"
             reason = self._noun_without_figure(tagged[-1] if tagged else None, True, passages, pattern)
             if reason:
@@ -1665,13 +1675,22 @@ def _fining_blocks(text: str) -> list[str]:
 WRITTEN_VARIANTS = (("电器", "电气"),)
 
 
-def _said_with_figure(word: str, passages: list[str], pattern: re.Pattern[str]) -> bool:
-    """Some sentence of ``passages`` gives a figure ``pattern`` finds and names ``word`` (or its written
-    variant) outside the titles it cites (落实《…督导、销号实施办法》 says nothing of how long 销号 takes)."""
-    form = re.escape(word)
-    for said, written in WRITTEN_VARIANTS:
-        form = form.replace(said, f"(?:{said}|{written})")
-    return any(re.search(form, RE_BOOK_TITLE.sub("", s)) and pattern.search(s) for p in passages for s in _sentences(p))
+def _said_with_figure(words: str | tuple[str, ...], passages: list[str], pattern: re.Pattern[str]) -> bool:
+    """Some sentence of ``passages`` gives a figure ``pattern`` finds and names ``words`` (one word, or
+    each of several; or their written variants) outside the titles it cites (落实《…督导、销号实施办法》
+    says nothing of how long 销号 takes)."""
+    forms = []
+    for word in (words,) if isinstance(words, str) else words:
+        form = re.escape(word)
+        for said, written in WRITTEN_VARIANTS:
+            form = form.replace(said, f"(?:{said}|{written})")
+        forms.append(form)
+    for p in passages:
+        for s in _sentences(p):
+            untitled = RE_BOOK_TITLE.sub("", s)
+            if all(re.search(form, untitled) for form in forms) and pattern.search(s):
+                return True
+    return False
 
 
 def _has_figure(sentence: str) -> bool:
@@ -1842,6 +1861,7 @@ RE_PAPERS_FOR_Q = re.compile(r"([^，,。；;？?！!]{2,24}?)(?:的时候|时�
                              r"(?:提交|提供|准备|带上?|交|备齐|上交|递交|报送|附上?)(?:哪些|哪几[份样种项个类]?|什么|啥)"
                              r"(?:申请|证明|书面)?(?:材料|资料|证件|手续|文件)")
 RE_BATCH = re.compile(rf"第(?:\d+|[{CN_NUM}]+)批")
+RE_QUOTED_MEASURES = re.compile(rf"[“\"]((?:\d+|[{CN_NUM}]+)\s*条(?:措施|意见|举措))[”\"]")
 RE_QUOTED_COUNT = re.compile(rf"(?<=[“\"])(?:\d+|[{CN_NUM}]+)[\u4e00-\u9fff]{{1,3}}(?=[”\"])")  # a slogan's count: “三卡”
 RE_LABEL_END = re.compile(r"[^\u4e00-\u9fff]|分别|具体|是|在|有|的|都|包括|名单")  # where a counted thing's name ends
 # a list after a count: a colon, 包括, 一是, "1." (not the 9. of 39.4), or names in a 、-list (not counts:

@@ -153,6 +153,10 @@ def test_another_departments_word_in_a_list_of_ours_is_not_out_of_scope():
     # 外地户口 says who a person is; the question is about what happens to them, not about 户口
     assert j.out_of_scope("外地户口的人在山东遇灾没了生活来源，能申请临时救助吗？") is None
     assert "公安户籍" in j.out_of_scope("户口怎么迁到中卫？")
+    # so does where someone's 户口 is (but not where a 户口 is dealt with)
+    assert j.out_of_scope("我户口在老家，在外地工厂干了好几年，能回老家去做职业病诊断吗？") is None
+    assert "公安户籍" in j.out_of_scope("户口在哪里办理迁移？")
+    assert "民用航空" in j.out_of_scope("民航客机在机场紧急迫降后，机场的应急处置程序是怎样的？")  # where a thing is
     # clauses joined by 、 are no list: "干满几年相关工作" does not make 报考 a matter of ours
     assert "人力资源" in j.out_of_scope("报考注册安全工程师需要什么学历、干满几年相关工作？")
     # short clauses that each ask something are no list either ("保存" is ours, the 联单 is not)
@@ -287,6 +291,8 @@ def test_unknown_and_known_documents(judge):
     assert judge.unknown_document(q) is None
     assert "危险化学品安全法" in judge.unknown_document("《危险化学品安全法》里“安全”的定义是什么？")
     assert "旅游法" in judge.unknown_document("《旅游法》里“安全”一词出现了多少次？")  # not even mentioned
+    # a set of measures known by its count is a document too, which the stored texts only mention
+    assert "36条措施" in judge.unknown_document("中卫市出台的“36条措施”里面，关于危险化学品企业的条款是怎么规定的？")
 
 
 def test_a_word_for_how_much_is_no_thing_with_its_own_figure():
@@ -596,6 +602,9 @@ def test_a_term_of_validity_is_the_things_own(knows_all):
     assert reason(knows_all, q, ["干粉灭火器的有效期为5年。"]) is None
     assert "灭火器有效期" in reason(knows_all, "家用干粉灭火器的有效期是几年？", [permit])
     assert reason(knows_all, "安全生产许可证的有效期是几年？", [permit]) is None
+    # the thing named only in a cited title is not the thing the figure is given for
+    cited = "按照《手提式灭火器》标准的要求，安全生产许可证的有效期为3年。"
+    assert "灭火器有效期" in reason(knows_all, "家用干粉灭火器的有效期是几年？", [cited])
 
 
 def test_members_asked_as_都叫什么_or_where(knows_all):
@@ -1027,6 +1036,8 @@ def test_a_matter_handed_to_a_regulation_the_corpus_lacks(judge):
     made = "预警级别的划分标准由国务院或者国务院确定的部门制定。"
     assert "标准" in judge.referred_elsewhere("突发事件一级红色预警的具体启动标准是怎么划分的？", made)
     assert judge.referred_elsewhere("预警级别的划分标准由谁制定？", made) is None
+    # asked which article divides the levels, the article that says who sets the standard answers
+    assert judge.referred_elsewhere("突发事件应对法哪一条把预警划分为四个级别？", made) is None
 
 
 def test_a_plans_deadline_without_a_day_answers_a_time_node_question(knows_all):
@@ -1161,6 +1172,13 @@ def test_a_requirement_asked_of_a_specific_thing_needs_a_passage_that_names_it()
     duty = "安全总监专项分管本单位安全生产管理工作。"
     assert "学历" in reason(j, q, [duty])
     assert reason(j, q, [duty, "安全总监应当具备本科以上学历，并具有三年以上安全生产管理工作经历。"]) is None
+
+
+def test_a_term_of_years_is_required_as_years_or_more():
+    """The documents require a 工作年限 as "三年以上…工作经历"; a passage giving none does not answer."""
+    q = "深圳的企业想让一个没有注册安全工程师资格的人当安全总监，对学历和工作年限有什么要求？"
+    needs(_one_rare_word("年限", 1), q, "年限", "安全总监应当具备本科以上学历。",
+          "安全总监应当具备工程经济类专业本科以上学历，并具有三年以上安全生产管理工作经历。")
 
 
 def test_a_height_asked_is_answered_in_centimetres(knows_all):
