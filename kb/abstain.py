@@ -63,7 +63,7 @@ RE_CONTACT_NOUN = re.compile(r"(?:热线|举报|服务|值班|联系)?(?:电话|
 RE_IDENTIFIER_NOUN = re.compile(r"序号|顺序号|CAS号|CAS编号|登记号")
 RE_CONTACT_Q = re.compile(
     r"(电话|手机|号码|热线|邮箱|网址|传真|微信|联系方式)(号码?)?(是|为)?(多少|什么|哪个|几号|分别)"
-    r"|(打|拨|联系)(什么|哪个|多少|哪)[^，。？]{0,3}(电话|号码|热线)|(电话|手机)号码|联系方式"
+    r"|(打|拨|联系)(什么|哪个|多少|哪)[^，。？]{0,3}(电话|号码|热线)|(电话|手机|热线)(?:的|具体的?)?号码|联系方式"
 )
 RE_NUMBER_Q = re.compile(r"(?:哪个|什么|啥)数(?![量据])|具体数(?:字|值)|数值是多少")
 RE_ADDRESS_Q = re.compile(r"地址|办公地点|在哪办公|位于哪|门牌")
@@ -258,7 +258,7 @@ UNITS: dict[str, str] = {
     "分钟": "分钟|小时", "年": "年", "个月": "个月|月|年", "月": "个月|月",
     "项": "项|条|类", "种": "种|类|项", "条": "条|项", "家": "家|户|个", "座": "座|个", "所": "所|个",
     "支": "支|个", "辆": "辆|台", "台": "台|套|辆", "艘": "艘|条",
-    "米": "米|m|公里|km", "公里": "公里|千米|km|米", "毫米": "毫米|mm|厘米|cm", "厘米": "厘米|cm|毫米|mm", "平方米": "平方米|㎡|m2|公顷", "公顷": "公顷|亩|平方米",
+    "米": "米|m(?![2²³])|公里|km", "公里": "公里|千米|km|米", "毫米": "毫米|mm|厘米|cm", "厘米": "厘米|cm|毫米|mm", "平方米": "平方米|㎡|m2|公顷", "公顷": "公顷|亩|平方米",
     "分": "分", "倍": "倍", "层": "层", "级": "级|个?等级|个级别", "点": "时|点",
     "科": "科|门", "门": "门|科", "课时": "课时|学时", "学时": "学时|课时", "岁": "岁|周岁", "周岁": "周岁|岁", "度": "度|℃|°C|摄氏度", "摄氏度": "摄氏度|℃|°C|度", "分贝": "分贝|dB",
     "箱": "箱|件", "桶": "桶", "瓶": "瓶", "袋": "袋",
@@ -287,7 +287,7 @@ TERM_NOUNS = ("有效期", "保质期", "使用年限", "使用期限", "设计�
 RE_COUNTED_AFTER = re.compile(r"(?:以上|以下|以内|之内|内|左右|的)*(?!以上|以下|以内|之内|内|左右|的)([\u4e00-\u9fff]{2,8})")
 MEASURE_UNITS = ("天", "日", "个工作日", "小时", "个小时", "分钟", "年", "个月", "月", "米", "公里", "平方米", "公顷",
                  "吨", "公斤", "千克", "元", "万元", "亿元", "钱", "块")
-DISTANCE_UNITS = "米|m|公里|km|厘米|毫米|cm|mm"  # "离罐底最多多高": 不超过30cm
+DISTANCE_UNITS = "米|m(?![2²³])|公里|km|厘米|毫米|cm|mm"  # "离罐底最多多高": 不超过30cm (3000m2 is an area)
 AREA_UNITS = "公顷|亩|平方米|平方公里|㎡|m2"
 TIME_UNITS = "个?小时|日|天|年|个?月|分钟|个?星期|周|半年|季度|个?工作日|min(?![a-z])"  # "一个月", "5个工作日" too
 RE_DISTANCE_FROM = re.compile(r"(?:离|距离?)([\u4e00-\u9fff]{2,8}?)(?:最少|至少|起码|最多|最近|要|得|应|隔开?|保持|有|的距离|距离|不少于|不小于)*$")
@@ -835,8 +835,8 @@ class AnswerabilityJudge:
         """Titles the question names: 《…》, or a noun phrase ending in 法/条例/办法/规定/…
         ("劳动合同法对试用期…" -> 劳动合同法; "…怎么规定" is a verb and names nothing)."""
         out = [m.group(1) for m in re.finditer(r"《([^》]{2,40})》", q)]
-        # a set of measures known by its count ("中卫市“36条措施”"): a document, which the stored
-        # texts may only mention ("贯彻…中卫市“36 条措施”")
+        # a set of measures known by its count ("中卫市“36条措施”", 西安's “双十条”): a document,
+        # which the stored texts may only mention ("贯彻…中卫市“36 条措施”")
         out += [re.sub(r"\s+", "", m.group(1)) for m in RE_QUOTED_MEASURES.finditer(q)]
         rest = re.sub(r"《[^》]*》", "，", q)
         # a hazard-judgment standard by its name ("金属非金属地下矿山重大事故隐患判定标准"), which jieba
@@ -1625,9 +1625,10 @@ GENERIC_AREAS = set("开发区 高新区 新区 园区 景区 社区 城区 辖�
 
 def _place_base(word: str) -> str:
     """"西安市" -> "西安": the name the gazetteer lists; "北京市政府" (one word to jieba) -> "北京";
-    "宁夏回族自治区" -> "宁夏"."""
+    "宁夏回族自治区" -> "宁夏", "深圳经济特区" -> "深圳"."""
     word = re.sub(r"(?<=[省市区县州盟])(?:人民)?政府$", "", word)
-    base = re.sub(r"(省|市|(?:维吾尔|壮族|回族)?自治区|地区|区|县|州|盟)$", "", word)  # 新疆维吾尔自治区 -> 新疆
+    # 新疆维吾尔自治区 -> 新疆, 深圳经济特区 -> 深圳
+    base = re.sub(r"(省|市|(?:维吾尔|壮族|回族)?自治区|经济特区|特区|地区|区|县|州|盟)$", "", word)
     return base if len(base) >= 2 else word  # 杭州, 郑州 are names themselves, not 杭 + 州
 
 
@@ -1639,7 +1640,8 @@ def phone_number(text: str) -> bool:
 ITEM_MARKS = (RE_H1, RE_H2, RE_H3, RE_H4)  # the parser's own: 一、 （一） 1. （1）
 
 
-def _is_item(line: str) -> bool:
+def is_item(line: str) -> bool:
+    """A numbered item of a list: （一）, 1., (1)."""
     return any(mark.match(line.lstrip()) for mark in ITEM_MARKS)
 
 
@@ -1649,7 +1651,7 @@ def items_after(text: str, end: int) -> str:
     for line in text[end:].split("\n"):
         if not line.strip():
             continue
-        if not _is_item(line):
+        if not is_item(line):
             break
         out.append(line)
     return "\n".join(out)
@@ -1662,7 +1664,7 @@ def _fining_blocks(text: str) -> list[str]:
     pos, joined = 0, False
     for line in text.split("\n"):
         pos += len(line) + 1
-        if joined and (not line.strip() or _is_item(line)):
+        if joined and (not line.strip() or is_item(line)):
             continue  # an item already joined to its head
         blocks.extend(_sentences(line) or [""])
         items = items_after(text, pos) if line.rstrip().endswith(("：", ":")) else ""
@@ -1750,7 +1752,8 @@ def quantity_asked(question: str) -> Asked | None:
     found += [Asked(m.start(), m.end(), unit=m.group(1)) for m in RE_UNIT_THEN_Q.finditer(question)]
     found += [Asked(m.start(), m.end(), unit=m.group(1)) for m in RE_MODIFIED_UNIT_Q.finditer(question)]
     for a in found:
-        if question[a.start - 1 : a.start] in ("了", "过", "把") and question[a.start] == "几" \
+        # (or carried, bought: "坐长途大巴带几箱鞭炮回老家，被查到会怎么处理")
+        if question[a.start - 1 : a.start] in ("了", "过", "把", "带", "拿", "搬", "买", "囤") and question[a.start] == "几" \
                 and RE_OTHER_ASKED.search(question[a.end:]):
             continue
         if question[a.start - 1 : a.start] == "有" and question[a.start] == "几" \
@@ -1861,7 +1864,7 @@ RE_PAPERS_FOR_Q = re.compile(r"([^，,。；;？?！!]{2,24}?)(?:的时候|时�
                              r"(?:提交|提供|准备|带上?|交|备齐|上交|递交|报送|附上?)(?:哪些|哪几[份样种项个类]?|什么|啥)"
                              r"(?:申请|证明|书面)?(?:材料|资料|证件|手续|文件)")
 RE_BATCH = re.compile(rf"第(?:\d+|[{CN_NUM}]+)批")
-RE_QUOTED_MEASURES = re.compile(rf"[“\"]((?:\d+|[{CN_NUM}]+)\s*条(?:措施|意见|举措))[”\"]")
+RE_QUOTED_MEASURES = re.compile(rf"[“\"]((?:\d+|[{CN_NUM}双]+)\s*条(?:措施|意见|举措)?)[”\"]")  # “36条措施”, “双十条”
 RE_QUOTED_COUNT = re.compile(rf"(?<=[“\"])(?:\d+|[{CN_NUM}]+)[\u4e00-\u9fff]{{1,3}}(?=[”\"])")  # a slogan's count: “三卡”
 RE_LABEL_END = re.compile(r"[^\u4e00-\u9fff]|分别|具体|是|在|有|的|都|包括|名单")  # where a counted thing's name ends
 # a list after a count: a colon, 包括, 一是, "1." (not the 9. of 39.4), or names in a 、-list (not counts:

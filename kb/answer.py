@@ -22,7 +22,7 @@ from ingest.metadata import zh_dates
 from ingest.patterns import RE_ARTICLE
 from kb.abstain import RE_YEAR as RE_YEAR_ASKED  # the year missing_year judges (2015年, 2015版)
 from kb.abstain import (RE_CONTACT_Q, RE_DATE, RE_DATE_Q, RE_DUE_BEFORE, RE_MONEY, RE_MONEY_Q, RE_NUMBER_Q, AnswerabilityJudge,
-                        Judgement, date_asked as asks_date, figure_pattern, items_after, number_sentence, phone_number,
+                        Judgement, date_asked as asks_date, figure_pattern, is_item, items_after, number_sentence, phone_number,
                         quantity_asked)
 from kb.models import VALIDITY_IN_FORCE, Task
 from kb.offices import named_offices
@@ -44,10 +44,10 @@ RE_OWNER_Q = re.compile(
     r"(哪[一两二三四五六几]?个|哪些|什么|啥)(科室|部门|单位|处室|科(?![目学技普研])|机构)|谁(来)?(负责|牵头|主管|管|承担|落实|抓|干|搞|做|办|推进|推动|组织|实施)|"
     r"谁(来|在|去)[\u4e00-\u9fff]|"  # 谁在抓, 谁来对接, 谁去推广
     r"(交给|交由|分给|派给|落到|落在)了?(谁|哪)|"  # 活儿交给了谁, 落在哪些科室头上
-    r"归谁|由谁|谁[呢啊呀]?[？?]*\s*$|归口(?:在|到|于)?(?:哪|谁)|(?:压|下达|分配|指派|安排)给了?(?:谁|哪)|是谁的(活|事|任务|工作)|(任务|活儿?|事情?|工作)(是|归)谁的|谁的(任务|活|事)|"
+    r"归谁|由谁|谁[呢啊呀]?[？?]*\s*$|归口(?:在|到|于)?(?:哪|谁)|(?:压|下达|分配|指派|安排)给了?(?:谁|哪)|是谁的(活|事|任务|工作|职责)|(任务|活儿?|事情?|工作)(是|归)谁的|谁的(任务|活|事|职责)|"
     r"(责任|牵头|负责|配合|主责|归口|主办|主抓)(单位|科室|部门|处室|方)|哪个科(?![目学技普研])|谁家|"
     r"(牵头|负责|主抓|主管|在管)(落实|推进|实施|推动|组织|执行|办理)?的(是|有)?(谁|哪)|"  # 牵头的是谁, 牵头落实的是哪几家
-    r"(牵头|负责|主责|主抓|主管|承办|承担)(这(?:件|项|个|块)?(?:事情?|工作|任务|活儿?)?|此项工作)?的(科室|部门|单位|处室)(和(科室|部门|单位|处室))?(分别)?(是|有)(谁|哪[些个一]|哪[几两][个家])(?=[？?，。\s]|$)|"  # 负责的科室和单位是哪些, 牵头的科室是哪几个
+    r"(牵头|负责|主责|主抓|主管|承办|承担)(?:(?:和|及|、)(?:参与|配合|协办))?(这(?:件|项|个|块)?(?:事情?|工作|任务|活儿?)?|此项工作)?的(科室|部门|单位|处室)(和(科室|部门|单位|处室))?(分别)?(是|有)(谁|哪[些个一]|哪[几两][个家])(?=[？?，。\s]|$)|"  # 负责的科室和单位是哪些, 牵头的科室是哪几个, 牵头和参与的单位有哪些
     r"哪[几两些]?[个家](科室|部门|单位|处室)?(在|来)?(抓|管|负责|牵头|落实|推进|推(?![荐选举])|承担)|"  # 是哪几家在抓, 哪几家单位在推
     r"哪[几两些]?(?:家|个(?=科室|部门|单位|处室))(科室|部门|单位|处室)?(在|来)?(干|搞|做|办)|"  # 是哪几家在干
     r"(是不是|是否|是).{0,14}(负责|牵头|主管|承担)|(负责|牵头|主管)(吗|么)|"
@@ -600,9 +600,11 @@ class Answerer:
             if not dated[rank] and any(dated):
                 continue
             text = h.payload.get("text", "")
-            previous = ""
+            previous = list_head = ""
             for s, e in _sentences(text):
                 sentence, before, previous = text[s:e], previous, text[s:e]
+                if not is_item(sentence):  # "…应当认定为“造成严重后果”…：" heads the items after it
+                    list_head = sentence if sentence.rstrip().endswith(("：", ":")) else ""
                 covered = self.known_coverage(question, [sentence])
                 sc = covered - 0.05 * rank
                 if money and covered > money_best[0] and RE_MONEY.search(sentence):
@@ -616,6 +618,9 @@ class Answerer:
                     # (学校、幼儿园…开展…应急演练): a short sentence opening with its last words
                     head = sentence.strip()
                     own += before if len(head) <= 30 and any(head[:n] in before for n in (4, 3)) else ""
+                    # an item's figure is about what its list's head says ("（一）造成死亡一人以上…" is
+                    # what 认定为“造成严重后果”)
+                    own += list_head if is_item(sentence) else ""
                     figure_cover = max(figure_cover, self.known_coverage(question, [own, sentence, items])
                                        if own or items else covered)
                     figure_about = max(figure_about, self.known_coverage(about, [own, sentence, items]))
@@ -676,6 +681,14 @@ class Answerer:
                 for h in ordered[:top_k]]
         text = best_hit.payload.get("text", "")
         answer_text = text[best_span[0] : best_span[1]] if best_span else text[:200]
+        # a list's head asked for a figure (多少人; 什么数额) gives it in its items ("…认定为“造成严重后果”
+        # …：" then "（一）造成死亡一人以上，或者重伤三人以上的；"): they are quoted with it
+        given = figure.search if figure is not None else number_sentence if RE_NUMBER_Q.search(question) else None
+        if best_span and given is not None and answer_text.rstrip().endswith(("：", ":")) \
+                and not (figure is not None and given(answer_text)):
+            items = items_after(text, best_span[1])
+            if given(items):
+                answer_text += "\n" + items
         return Answer(answer=answer_text, abstained=False, owners=None, deadline=None, citations=cits)
 
     def _duty_of_penalty(self, question: str, hit: Hit, span: tuple[int, int] | None) -> tuple[Hit, tuple[int, int]] | None:

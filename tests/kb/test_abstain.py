@@ -157,6 +157,7 @@ def test_another_departments_word_in_a_list_of_ours_is_not_out_of_scope():
     assert j.out_of_scope("我户口在老家，在外地工厂干了好几年，能回老家去做职业病诊断吗？") is None
     assert "公安户籍" in j.out_of_scope("户口在哪里办理迁移？")
     assert "民用航空" in j.out_of_scope("民航客机在机场紧急迫降后，机场的应急处置程序是怎样的？")  # where a thing is
+    assert "市场监督" in j.out_of_scope("食品生产许可证快到期了，应该提前多少个工作日申请延续？")
     # clauses joined by 、 are no list: "干满几年相关工作" does not make 报考 a matter of ours
     assert "人力资源" in j.out_of_scope("报考注册安全工程师需要什么学历、干满几年相关工作？")
     # short clauses that each ask something are no list either ("保存" is ours, the 联单 is not)
@@ -293,6 +294,7 @@ def test_unknown_and_known_documents(judge):
     assert "旅游法" in judge.unknown_document("《旅游法》里“安全”一词出现了多少次？")  # not even mentioned
     # a set of measures known by its count is a document too, which the stored texts only mention
     assert "36条措施" in judge.unknown_document("中卫市出台的“36条措施”里面，关于危险化学品企业的条款是怎么规定的？")
+    assert "双十条" in judge.unknown_document("西安要求企业主要负责人履行主体责任的“双十条”规定，具体条款是什么？")
 
 
 def test_a_word_for_how_much_is_no_thing_with_its_own_figure():
@@ -343,6 +345,8 @@ def test_contact_numbers(judge):
     assert reason(judge, "举报安全隐患打什么电话？", ["有权通过12350安全生产举报投诉电话举报。"]) is None
     assert "电话" in reason(judge, "举报安全隐患打什么电话？", ["第119条规定了举报。"])  # not a phone number
     assert reason(judge, "值班电话要向谁公布？", ["应当向社会公布事故报告值班电话。"]) is None  # not asking the number
+    published = ["铁路管理机构应当向社会公布事故报告值班电话。"]
+    assert "电话" in reason(judge, "铁路管理机构公布的事故值班电话具体号码能查到吗？", published)  # the number asked
 
 
 def test_figures_in_the_unit_asked(judge):
@@ -380,6 +384,12 @@ def test_a_stated_number_is_not_a_figure_question(judge):
     assert figure_pattern("厂里新买了几台叉车，最晚什么时候得去办登记？") is None
     assert figure_pattern("去参加抢险救援耽误了几天活，有没有补贴？") is None  # a few days, asked 有没有
     assert figure_pattern("那起事故死了几个人？") is not None
+    # 带几箱: a few boxes carried, when the question asks what happens
+    assert figure_pattern("过年坐长途大巴带几箱鞭炮回老家，被查到会怎么处理？") is None
+    assert figure_pattern("坐长途大巴最多能带几箱鞭炮？") is not None
+    # 3000m2 is an area, no distance in m
+    assert figure_pattern("消防车道宽度最少要几米？").search("占地面积大于3000m2的厂房") is None
+    assert figure_pattern("消防车道宽度最少要几米？").search("净宽度不应小于4m")
     # 有几台: a few presses, whose rules are asked
     assert figure_pattern("车间里有几台冲床，规定上对这些冲床有什么安全要求？") is None
     assert figure_pattern("车间里有几台冲床？") is not None
@@ -824,6 +834,7 @@ def test_a_city_ending_in_州_is_a_place(judge):
     # an autonomous region by its full name is the gazetteer's short one
     assert _place_base("新疆维吾尔自治区") == "新疆" and _place_base("宁夏回族自治区") == "宁夏"
     assert _place_base("广西壮族自治区") == "广西" and _place_base("西藏自治区") == "西藏"
+    assert _place_base("深圳经济特区") == "深圳"  # "深圳经济特区的高危企业员工人数达到多少": no thing counted
 
 
 def test_a_province_asked_through_its_government_is_a_place_asked():

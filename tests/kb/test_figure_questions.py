@@ -19,6 +19,8 @@ ANSWERED = [  # (question, what the quoted sentence must contain)
     ("举报煤矿隐患被查实，举报的人能拿多少奖金？", "1000元至1万元"),
     # "应急演练每年不得少于一次" goes on from the sentence naming whose 演练 (学校、幼儿园…应急演练)
     ("重庆的幼儿园一年最少要带孩子练几次疏散？", "不得少于一次"),
+    # a list's head ("…应当认定为“造成严重后果”…：") is judged, and quoted, with the items after it
+    ("办理重大责任事故类刑事案件时，死伤达到多少人可认定为“造成严重后果”？", "造成死亡一人以上"),
 ]
 # the corpus has figures in these units, but about other things
 NOT_ANSWERED = [
@@ -44,7 +46,7 @@ def test_a_figure_about_something_else_is_not_an_answer(kb_dir):
             assert ans.abstained and ans.citations == [] and ans.related, (question, ans.answer)
         # "达到什么数额": the list head quoted gives its figure in the items that follow it
         ans = answerer.ask("安评公司员工故意出具虚假评价报告，非法获利达到什么数额就属于情节严重？", 5)
-        assert not ans.abstained and any("违法所得数额十万元以上" in c["text"] for c in ans.citations[:5]), ans.answer
+        assert not ans.abstained and "违法所得数额十万元以上" in ans.answer, ans.answer
     # the check is what decides the 坝顶安全超高 question (the 有效期 and 健康检查 ones are also caught by
     # abstain.py's head-noun checks, whichever the setting)
     with KnowledgeBase(make_settings(kb_dir, figure_min_coverage=0.0)) as kb:

@@ -208,6 +208,8 @@ def test_owner_asked_as_主责科室_or_牵头的是谁():
     assert asks_owner("巡查督查行动，中卫应急局牵头落实的是哪几家？")
     assert not asks_owner("牵头落实的部门要做哪些事？")
     assert asks_owner("应急物资储备体系建设，牵头的科室是哪几个？")
+    assert asks_owner("中卫应急局今年搞的各类培训，牵头和参与的单位有哪些？")
+    assert asks_owner("重大隐患挂牌督办直到销号清零，这件事在中卫应急局是谁的职责？")
     assert asks_owner("压减高危岗位作业人数，中卫市应急局是哪几家在抓？")
     assert not asks_owner("哪几家企业被罚了款？")
     assert asks_owner("村里“一本通预案+N个处置卡片”的模式，中卫是哪几家单位在推？")
