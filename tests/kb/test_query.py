@@ -73,6 +73,12 @@ def test_everyday_words_map_to_the_documents_terms(thesaurus):
     # a fine is a 行政处罚, which 无锡's rules count when they move a firm's risk grade
     terms = thesaurus.terms("化工厂违法被罚了6万块，它的安全风险等级会不会跟着变？")
     assert {"受到行政处罚", "风险等级校正"} <= set(terms)
+    # stop 35: a tale of an earthquake passed on to a chat group is 散布 of a 地震预测意见; the boiler a
+    # rental firm lent is the 出租单位's while 出租期间; a death after the first report is 补报
+    terms = thesaurus.terms("网上有人说下个月要发生大地震，我能把他的说法转到朋友圈吗？")
+    assert {"散布", "地震预测意见"} <= set(terms)
+    assert "出租单位" in thesaurus.terms("从设备租赁公司租了一台锅炉，租用期间保养该谁负责？")
+    assert "补报" in thesaurus.terms("当天报的是重伤，过了二十多天人没救回来，还得再往上报吗？")
     # a tax cut for a donation is the regulations' 税收优惠; an escalator is a 特种设备
     assert {"税收优惠", "捐赠"} <= set(thesaurus.terms("公司给受灾地区捐了一批物资，能不能少交点税？"))
     assert "特种设备" in thesaurus.terms("商场新装了一部扶梯，多少天内要去办登记？")
