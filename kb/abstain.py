@@ -188,6 +188,9 @@ GENERIC_PLACE_WORDS = {"城市", "全国", "国家", "地方", "城乡", "农村
 RE_REFERRAL = re.compile(r"(?:依照|按照|依据)《([^》]{4,40})》(?:的)?(?:有关)?规定(?:执行|办理)[。；;]?\s*$")
 # a standard someone else makes: "预警级别的划分标准由国务院或者国务院确定的部门制定"
 RE_STANDARD_BY = re.compile(r"标准[，,]?由[^。；;，,]{2,30}(?:制定|规定)")
+# a form someone else makes: "《…备案申报表》…由国家安全生产应急救援指挥中心统一制定"; and asked what it holds
+RE_FORM_BY = re.compile(r"(?:表|文本|格式|式样|样式)》?[，,]?由[^。；;，,]{2,30}(?:制定|规定|印制)")
+RE_FORM_CONTENT_Q = re.compile(r"栏目|填(?:哪|什么|些)|格式|样式|式样|(?:哪些|什么)(?:内容|项目)")
 # "全国统一的…号码", "国家统一规定的防火期": a rule for the whole country, which no city's or
 # province's regulation states
 RE_NATIONWIDE_Q = re.compile(r"(?:全国|国家)统一")
@@ -698,6 +701,9 @@ class AnswerabilityJudge:
         if RE_STANDARD_BY.search(sentence) and re.search(r"标准|划分", q) and not RE_WHO_Q.search(q) \
                 and not RE_WHICH_RULES_Q.search(q) and not RE_WHICH_ARTICLE_Q.search(q):
             return "知识库中的文件只写明该标准由有关部门制定，没有写明标准的具体内容"
+        if RE_FORM_BY.search(sentence) and RE_FORM_CONTENT_Q.search(q) and not RE_WHO_Q.search(q) \
+                and not RE_WHICH_ARTICLE_Q.search(q):
+            return "知识库中的文件只写明该表格由有关部门制定，没有写明表格的具体内容"
         m = RE_REFERRAL.search(sentence)
         # "…核事故的处置是怎么交代的，在第几条": the article that hands the matter over answers
         if not m or RE_WHICH_RULES_Q.search(q) or RE_WHICH_ARTICLE_Q.search(q) or self._title_known(m.group(1)):

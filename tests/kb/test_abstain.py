@@ -158,6 +158,10 @@ def test_another_departments_word_in_a_list_of_ours_is_not_out_of_scope():
     assert "公安户籍" in j.out_of_scope("户口在哪里办理迁移？")
     assert "民用航空" in j.out_of_scope("民航客机在机场紧急迫降后，机场的应急处置程序是怎样的？")  # where a thing is
     assert "市场监督" in j.out_of_scope("食品生产许可证快到期了，应该提前多少个工作日申请延续？")
+    assert "卫生健康" in j.out_of_scope("野外被毒蛇咬伤以后，第一时间应该怎么急救处理？")
+    assert "住房和城乡建设" in j.out_of_scope("家里闻到很浓的天然气味，第一步应该怎么做？")
+    assert "住房和城乡建设" in j.out_of_scope("家里燃气灶漏气闻到味道了，第一时间应该怎么处置？")
+    assert j.out_of_scope("轧钢加热炉那边有煤气味，去处理泄漏最少得几个人？") is None  # a works' gas is ours
     # clauses joined by 、 are no list: "干满几年相关工作" does not make 报考 a matter of ours
     assert "人力资源" in j.out_of_scope("报考注册安全工程师需要什么学历、干满几年相关工作？")
     # short clauses that each ask something are no list either ("保存" is ours, the 联单 is not)
@@ -1049,6 +1053,10 @@ def test_a_matter_handed_to_a_regulation_the_corpus_lacks(judge):
     assert judge.referred_elsewhere("预警级别的划分标准由谁制定？", made) is None
     # asked which article divides the levels, the article that says who sets the standard answers
     assert judge.referred_elsewhere("突发事件应对法哪一条把预警划分为四个级别？", made) is None
+    # likewise a form: who makes it, not what it holds
+    form = "《生产经营单位生产安全事故应急预案备案申报表》和《生产经营单位生产安全事故应急预案备案登记表》由国家安全生产应急救援指挥中心统一制定。"
+    assert "表格" in judge.referred_elsewhere("生产经营单位应急预案备案申报表上具体要填哪些栏目？", form)
+    assert judge.referred_elsewhere("应急预案备案申报表由谁制定？", form) is None
 
 
 def test_a_plans_deadline_without_a_day_answers_a_time_node_question(knows_all):
