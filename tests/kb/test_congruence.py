@@ -78,9 +78,7 @@ def test_embedded_and_qdrant_client_backends_agree(ingested_dir, tmp_path):
         with KnowledgeBase(make_settings(source)) as edge:
             a, b = Answerer(Retriever(edge)), Answerer(Retriever(target))
             differ = []
-            # a quarter of the benchmark (76 questions): qdrant-client local mode searches in Python,
-            # and half of it took this test to 330 s of the suite's 33 minutes (stop 35)
-            for q in _questions()[::4]:
+            for q in _questions()[::2]:  # half the benchmark: qdrant-client local mode searches in Python
                 ea, qa = a.ask(q, 10).to_dict(), b.ask(q, 10).to_dict()
                 same = (ea["abstained"] == qa["abstained"] and ea["owners"] == qa["owners"]
                         and _same(ea["citations"], qa["citations"]) and _same(ea["related"], qa["related"]))
