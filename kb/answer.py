@@ -603,7 +603,8 @@ class Answerer:
             previous = list_head = ""
             for s, e in _sentences(text):
                 sentence, before, previous = text[s:e], previous, text[s:e]
-                if not is_item(sentence):  # "…应当认定为“造成严重后果”…：" heads the items after it
+                item = is_item(sentence)
+                if not item:  # "…应当认定为“造成严重后果”…：" heads the items after it
                     list_head = sentence if sentence.rstrip().endswith(("：", ":")) else ""
                 covered = self.known_coverage(question, [sentence])
                 sc = covered - 0.05 * rank
@@ -620,7 +621,7 @@ class Answerer:
                     own += before if len(head) <= 30 and any(head[:n] in before for n in (4, 3)) else ""
                     # an item's figure is about what its list's head says ("（一）造成死亡一人以上…" is
                     # what 认定为“造成严重后果”)
-                    own += list_head if is_item(sentence) else ""
+                    own += list_head if item else ""
                     figure_cover = max(figure_cover, self.known_coverage(question, [own, sentence, items])
                                        if own or items else covered)
                     figure_about = max(figure_about, self.known_coverage(about, [own, sentence, items]))
