@@ -10,6 +10,8 @@ from __future__ import annotations
 import hashlib
 import io
 import logging
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -59,7 +61,7 @@ def load_bytes(data: bytes, filename: str, *, max_bytes: int | None = None, path
     sha = hashlib.sha256(data).hexdigest()
     where = path if path is not None else Path(name)
     if suffix == ".pdf":
-        return LoadedFile(where, "pdf", _pdf_pages(data, name), sha, None)
+        return LoadedFile(where, "pdf", _cached_pdf_pages(data, sha, name), sha, None)
     if suffix == ".docx":
         return LoadedFile(where, "docx", [_docx_text(data, name)], sha, None)
     text, encoding = decode_text(data, name)
@@ -87,6 +89,30 @@ def decode_text(data: bytes, name: str) -> tuple[str, str]:
     if controls > 8:
         raise UnsupportedFormatError(f"{name}: this looks like binary data, not text; upload a text file")
     return text.replace("\r\n", "\n").replace("\r", "\n"), used
+
+
+# pypdf's text extraction is the slowest step of an ingest (about a minute for the bundled
+# corpus's seven PDFs) and gives the same pages for the same bytes, so a process that reads
+# a PDF again (a reindex, a re-ingest after a parser change, the test suite) reuses them.
+# Keyed by the content's SHA-256; bounded by characters kept; failures are not kept.
+PDF_CACHE_MAX_CHARS = 40_000_000
+_pdf_cache: OrderedDict[str, tuple[str, ...]] = OrderedDict()
+_pdf_cache_lock = threading.Lock()
+
+
+def _cached_pdf_pages(data: bytes, sha: str, name: str) -> list[str]:
+    with _pdf_cache_lock:
+        if sha in _pdf_cache:
+            _pdf_cache.move_to_end(sha)
+            return list(_pdf_cache[sha])
+    pages = _pdf_pages(data, name)
+    with _pdf_cache_lock:
+        _pdf_cache[sha] = tuple(pages)
+        while len(_pdf_cache) > 1 and sum(len(p) for ps in _pdf_cache.values() for p in ps) > PDF_CACHE_MAX_CHARS:
+            _pdf_cache.popitem(last=False)
+        if sum(len(p) for p in pages) > PDF_CACHE_MAX_CHARS:
+            _pdf_cache.pop(sha, None)
+    return pages
 
 
 def _pdf_pages(data: bytes, name: str) -> list[str]:

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import pytest
+
+from ingest import loaders
 
 from ingest.errors import (
     CorruptFileError,
@@ -59,20 +62,63 @@ def test_size_limit(tmp_path):
         load_file(p, max_bytes=100)
 
 
-def test_pdf_with_empty_password_opens(tmp_path):
+FANGZHI = Path(__file__).resolve().parents[2] / "corpus/pdf/gongmao-jiaoda-weixian-yinsu-shouce-2016-fangzhi.pdf"
+
+
+def _corpus_pages(pages: tuple[int, int], password: str | None = None) -> bytes:
     from pypdf import PdfReader, PdfWriter
 
-    src = next((p for p in (tmp_path.parent.parent,) if False), None)
-    assert src is None
     w = PdfWriter()
-    w.append(PdfReader(str(__import__("pathlib").Path(__file__).resolve().parents[2] / "corpus/pdf/gongmao-jiaoda-weixian-yinsu-shouce-2016-fangzhi.pdf")), pages=(0, 2))
-    w.encrypt("")  # owner password only: readable without a password
+    w.append(PdfReader(str(FANGZHI)), pages=pages)
+    if password is not None:
+        w.encrypt(password)
     buf = io.BytesIO()
     w.write(buf)
-    lf = load_bytes(buf.getvalue(), "open.pdf")
+    return buf.getvalue()
+
+
+def test_pdf_with_empty_password_opens():
+    lf = load_bytes(_corpus_pages((0, 2), password=""), "open.pdf")  # owner password only: readable without one
     assert lf.format == "pdf" and any(p.strip() for p in lf.pages)
 
 
-def test_gbk_detected():
-    lf = load_bytes("应急管理局关于汛期值班的通知".encode("gbk"), "g.txt")
-    assert lf.encoding == "gb18030" and lf.pages[0] == "应急管理局关于汛期值班的通知"
+@pytest.fixture()
+def extractions(monkeypatch):
+    """A fresh PDF cache, and a list of the PDFs pypdf was asked to extract."""
+    monkeypatch.setattr(loaders, "_pdf_cache", type(loaders._pdf_cache)())
+    calls: list[str] = []
+    real = loaders._pdf_pages
+    monkeypatch.setattr(loaders, "_pdf_pages", lambda data, name: calls.append(name) or real(data, name))
+    return calls
+
+
+def test_the_same_pdf_is_extracted_once_per_process(extractions):
+    data = _corpus_pages((0, 2))
+    first = load_bytes(data, "a.pdf")
+    first.pages[0] = "changed by a caller"
+    second = load_bytes(data, "b.pdf")  # same bytes under another name
+    assert extractions == ["a.pdf"]
+    assert second.pages[0] != "changed by a caller" and second.pages == load_bytes(data, "c.pdf").pages
+    assert second.path == Path("b.pdf")
+    load_bytes(_corpus_pages((0, 1)), "d.pdf")  # other bytes are extracted
+    assert extractions == ["a.pdf", "d.pdf"]
+
+
+def test_a_pdf_that_fails_is_not_kept(extractions):
+    for _ in range(2):
+        with pytest.raises(NeedsOCRError):
+            load_bytes(_pdf(), "blank.pdf")
+    assert extractions == ["blank.pdf", "blank.pdf"]
+
+
+def test_the_pdf_cache_keeps_at_most_its_character_limit(extractions, monkeypatch):
+    one, two = _corpus_pages((2, 3)), _corpus_pages((4, 5))
+    sizes = [len("".join(load_bytes(d, "size.pdf").pages)) for d in (one, two)]
+    monkeypatch.setattr(loaders, "PDF_CACHE_MAX_CHARS", max(sizes) + 1)  # room for either, not both
+    extractions.clear()
+    monkeypatch.setattr(loaders, "_pdf_cache", type(loaders._pdf_cache)())
+    load_bytes(one, "1.pdf")
+    load_bytes(two, "2.pdf")  # 1.pdf goes
+    load_bytes(two, "2.pdf")
+    load_bytes(one, "1.pdf")
+    assert extractions == ["1.pdf", "2.pdf", "1.pdf"]
