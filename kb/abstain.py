@@ -251,6 +251,11 @@ RE_GRADE_LINES_Q = re.compile(rf"{GRADE_NAME}[^，,。？?]{{0,8}}[、，,和与
 RE_THRESHOLD = re.compile(rf"(?<!第)(?:\d+(?:\.\d+)?|[{CN_NUM}]{{1,5}}(?=[人个万亿元公顷小时天户辆次]))\s*[\u4e00-\u9fff%‰]{{0,5}}?"
                           r"(?:以上|以下|不足|以内|不满)")  # not 一般分为以下等级
 RE_DUE_BEFORE = re.compile(rf"{NUMBER}\s*(?:日|天|个工作日|个月)(?:前|以前|之前)")
+# "调查期限是多少天？从哪天开始算": the day a counted period starts from, answered by an event
+# ("自事故发生之日起计算"), not a calendar date
+RE_COUNTED_FROM_Q = re.compile(r"从哪一?天(?:开始|起)?(?:算|计算|起算)")
+RE_PERIOD_Q = re.compile(r"多少天|几天|多少日|几日|期限|多长时间|多久")
+RE_COUNTED_FROM = re.compile(r"之日起|日起计算|起计算")
 RE_MONEY = re.compile(rf"{NUMBER}\s*(?:万元|亿元|元)|{NUMBER}\s*倍")
 # the unit a quantity question asks in -> the units an answer may give it in
 UNITS: dict[str, str] = {
@@ -1096,6 +1101,8 @@ class AnswerabilityJudge:
         if RE_YEARS_Q.search(q) and not RE_YEAR.search(text):  # "三年行动是从哪年到哪年"
             return "检索到的段落中没有写明年份"
         if not RE_DATE_Q.search(q) or RE_DATE.search(text):
+            return None
+        if RE_COUNTED_FROM_Q.search(q) and RE_PERIOD_Q.search(q) and RE_COUNTED_FROM.search(text):
             return None
         if RE_DUE_Q.search(q) and (RE_DUE.search(text) or RE_DUE_BEFORE.search(text)):
             # "给的时间节点是哪天": a plan's deadline is "到2023年底", a day or not; "最迟哪天之前要

@@ -1405,6 +1405,15 @@ def test_a_rank_asked_as_第几号_is_no_date(knows_all):
     assert knows_all.missing_date("演练定在几号？", "组织开展应急演练。") is not None
 
 
+def test_the_day_a_counted_period_starts_from_is_an_event_not_a_date(knows_all):
+    """"调查期限是多少天？从哪天开始算": "自事故发生之日起计算" answers (blind103 db88)."""
+    q = "铁路交通较大事故的调查期限是多少天？从哪天开始算？"
+    assert knows_all.missing_date(q, "（三）较大事故的调查期限为20日；事故调查期限自事故发生之日起计算。") is None
+    assert knows_all.missing_date(q, "（三）较大事故的调查期限为20日。") is not None  # where it starts is not said
+    # without a period asked, 从哪天算起 asks a calendar date
+    assert knows_all.missing_date("每年汛期从哪天算起？", "自入汛之日起实行24小时值班。") is not None
+
+
 def test_a_word_the_corpus_says_with_的_is_not_another_departments():
     tk = Tokenizer()
     text = "禁止在托运的行李、包裹、邮件中夹带烟花爆竹。"
