@@ -79,6 +79,8 @@ def test_everyday_words_map_to_the_documents_terms(thesaurus):
     assert {"散布", "地震预测意见"} <= set(terms)
     assert "出租单位" in thesaurus.terms("从设备租赁公司租了一台锅炉，租用期间保养该谁负责？")
     assert "补报" in thesaurus.terms("当天报的是重伤，过了二十多天人没救回来，还得再往上报吗？")
+    # stop 36: how poisonous 剧毒 is, is the 目录's 剧烈急性毒性判定界限
+    assert "剧烈急性毒性判定界限" in thesaurus.terms("老听人说剧毒化学品，到底毒到什么程度才算剧毒？")
     terms = thesaurus.terms("政府临时把我公司的货车征去抢险，会给我开什么证明？")
     assert {"征用", "应急征用凭证"} <= set(terms)
     # a tax cut for a donation is the regulations' 税收优惠; an escalator is a 特种设备
