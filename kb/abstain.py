@@ -145,6 +145,9 @@ RE_YEAR = re.compile(r"(?<!\d)(19|20)\d{2}(?=年|版)")
 RE_HOW_SET_Q = re.compile(r"([\u4e00-\u9fff]{2,16}?)(?:应该|应当|要|该|得|需要)?(?:怎么|如何|怎样)(?:设置|配置|安装|布置)")
 # which years: "从哪年到哪年", "哪一年开始" (not 哪年的事故, which names a year to search by)
 RE_YEARS_Q = re.compile(r"哪一?年(?:到|至)哪一?年|哪一?年(?:开始|启动|起|结束|截止|收官)")
+# "战略合作协议是哪年哪月签订的": a year and its month
+RE_YEAR_MONTH_Q = re.compile(r"哪一?年(?:的)?(?:哪个?月|几月)")
+RE_YEAR_MONTH = re.compile(r"(?:19|20)\d{2}\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月")
 RE_LACKS_EDITION = re.compile(r"未含\s*(?:19|20)\d{2}\s*年?(?:修正|修订|修改)")
 RE_PHONE = re.compile(r"(?<![\d.])(?:0\d{2,3}-?\d{7,8}|1[3-9]\d{9}|\d{3,4}-\d{7,8})(?![\d.])")
 RE_SERVICE_NUMBER = re.compile(
@@ -260,7 +263,7 @@ RE_MONEY = re.compile(rf"{NUMBER}\s*(?:万元|亿元|元)|{NUMBER}\s*倍")
 # the unit a quantity question asks in -> the units an answer may give it in
 UNITS: dict[str, str] = {
     "万元": "万元|亿元|元", "亿元": "亿元|万元", "元": "元", "钱": "元", "块": "元",
-    "吨": "吨|千克|公斤", "公斤": "千克|公斤|吨", "千克": "千克|公斤|吨",
+    "吨": "吨|千克|公斤|[kK][gG]", "公斤": "千克|公斤|吨|[kK][gG]", "千克": "千克|公斤|吨|[kK][gG]",
     "名": "名|人", "人": "人|名", "个人": "人|名", "起": "起|次", "次": "次|起",
     "天": "日|天|个?工作日", "日": "日|天", "个工作日": "个?工作日|日|天", "小时": "小时|日|天|分钟", "个小时": "小时|日|天",
     "分钟": "分钟|小时", "年": "年", "个月": "个月|月|年", "月": "个月|月",
@@ -1100,6 +1103,8 @@ class AnswerabilityJudge:
             return "检索到的段落中没有写明月份"
         if RE_YEARS_Q.search(q) and not RE_YEAR.search(text):  # "三年行动是从哪年到哪年"
             return "检索到的段落中没有写明年份"
+        if RE_YEAR_MONTH_Q.search(q) and not RE_YEAR_MONTH.search(text):
+            return "检索到的段落中没有写明年月"
         if not RE_DATE_Q.search(q) or RE_DATE.search(text):
             return None
         if RE_COUNTED_FROM_Q.search(q) and RE_PERIOD_Q.search(q) and RE_COUNTED_FROM.search(text):
@@ -1894,7 +1899,7 @@ def _list_markers(text: str) -> int:
 
 
 # words for "how much" itself, not a thing with a figure of its own ("罚款幅度是多少")
-MEASURE_NOUNS = frozenset({"幅度", "数额", "金额", "额度", "上限", "下限", "区间", "界限", "界限值", "门槛"})
+MEASURE_NOUNS = frozenset({"幅度", "数额", "金额", "额度", "上限", "下限", "区间", "界限", "界限值", "门槛", "次数"})
 # 是多少, 达到多少, 超过多少, 定在多少; 具体是个什么数值, 上限是个什么数
 RE_DONE_AMOUNT = re.compile(r"(?<=了)多少(?=[？?]?$)")  # "各储备了多少": how much was done, asked last
 RE_AMOUNT_Q = re.compile(r"(?<=[是有为达到共过在])多少|多少(?=[\u4e00-\u9fff]{2})|(?:什么|啥)(?:数值|数字|数(?![量据额]))")

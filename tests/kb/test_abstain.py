@@ -162,6 +162,13 @@ def test_another_departments_word_in_a_list_of_ours_is_not_out_of_scope():
     assert "住房和城乡建设" in j.out_of_scope("家里闻到很浓的天然气味，第一步应该怎么做？")
     assert "住房和城乡建设" in j.out_of_scope("家里燃气灶漏气闻到味道了，第一时间应该怎么处置？")
     assert j.out_of_scope("轧钢加热炉那边有煤气味，去处理泄漏最少得几个人？") is None  # a works' gas is ours
+    # stop 36: a scald at home, a broken-down car's warning triangle, an air conditioner fallen from a
+    # flat (blind100 cy99, blind102 da99, blind101 cz95); not a food poisoning, which a hospital
+    # reports under the public-health regulations
+    assert "卫生健康" in j.out_of_scope("家里老人被开水烫伤了，第一时间应该怎么处理？")
+    assert j.out_of_scope("医院接诊了一批疑似集体食物中毒的工人，多长时间内要报告县里的卫生部门？") is None
+    assert "公安交通" in j.out_of_scope("高速公路上车辆抛锚，三角警告标志要放在车后多少米远？")
+    assert "住房和城乡建设" in j.out_of_scope("台风天楼上的空调外机掉下来砸坏了我的车，物业要不要赔？")
     # clauses joined by 、 are no list: "干满几年相关工作" does not make 报考 a matter of ours
     assert "人力资源" in j.out_of_scope("报考注册安全工程师需要什么学历、干满几年相关工作？")
     # short clauses that each ask something are no list either ("保存" is ours, the 联单 is not)
@@ -354,6 +361,9 @@ def test_contact_numbers(judge):
 
 
 def test_figures_in_the_unit_asked(judge):
+    # 公斤 is given in kg too (blind101 cz46: 制冷剂的储存量…超过150kg)
+    assert reason(judge, "制冷剂最多能放多少公斤？", ["制冷剂的储存量不准超过150kg。"]) is None
+    assert "数字" in reason(judge, "制冷剂最多能放多少公斤？", ["制冷剂的储存量不准超过150m。"])
     assert reason(judge, "验收后多少天内移交资料？", ["应当在验收后三十日内移交。"]) is None
     assert "数字" in reason(judge, "验收后多少天内移交资料？", ["应当及时移交。"])
     # a radius or an extent asked is a distance
@@ -1403,6 +1413,21 @@ def test_the_thing_counted_is_not_a_particle():
 def test_a_rank_asked_as_第几号_is_no_date(knows_all):
     assert knows_all.missing_date("氰化钠排第几号？", "1688 氰化钠 山奈 143-33-9 剧毒") is None
     assert knows_all.missing_date("演练定在几号？", "组织开展应急演练。") is not None
+
+
+def test_a_year_and_month_asked_needs_both(knows_all):
+    """"战略合作协议是哪年哪月签订的" (blind104 dc89): a mention of the agreement gives no month."""
+    q = "西安市应急管理局和京东集团的战略合作协议是哪年哪月签订的？"
+    assert "年月" in knows_all.missing_date(q, "加强与京东集团沟通联系，以战略合作协议为纽带。")
+    assert "年月" in knows_all.missing_date(q, "2023年，双方签订战略合作协议。")
+    assert knows_all.missing_date(q, "2023年5月，双方签订战略合作协议。") is None
+
+
+def test_a_count_of_times_is_given_in_次():
+    """次数 is what the figure measures, like 金额: "出现了57次" answers (blind101 cz67), however
+    rarely the corpus writes the word."""
+    q = "规划建议全文出现“安全”二字的次数是多少？"
+    assert reason(_one_rare_word("次数", 1), q, ["规划建议中，“安全”一词出现了57次。"]) is None
 
 
 def test_the_day_a_counted_period_starts_from_is_an_event_not_a_date(knows_all):
