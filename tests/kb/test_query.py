@@ -81,6 +81,11 @@ def test_everyday_words_map_to_the_documents_terms(thesaurus):
     assert "补报" in thesaurus.terms("当天报的是重伤，过了二十多天人没救回来，还得再往上报吗？")
     # stop 36: how poisonous 剧毒 is, is the 目录's 剧烈急性毒性判定界限
     assert "剧烈急性毒性判定界限" in thesaurus.terms("老听人说剧毒化学品，到底毒到什么程度才算剧毒？")
+    assert "女职工" in thesaurus.terms("我女儿想去矿上下井干活挣钱多，矿里能给她安排吗？")
+    assert "自备应急电源" in thesaurus.terms("医院这种用电大户，是不是得自己备发电机？")
+    assert "防汛机构" in thesaurus.terms("到了雨季是不是得专门成立个管防洪的班子？")
+    assert "撤离作业场所" in thesaurus.terms("闻到煤气味，我没等班长点头就先跑了出去，我有这个权利吗？")
+    assert "征用" in thesaurus.terms("大旱的时候，政府能不能把村里的抽水机拿去抗旱？")
     terms = thesaurus.terms("政府临时把我公司的货车征去抢险，会给我开什么证明？")
     assert {"征用", "应急征用凭证"} <= set(terms)
     # a tax cut for a donation is the regulations' 税收优惠; an escalator is a 特种设备
