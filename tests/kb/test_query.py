@@ -86,6 +86,7 @@ def test_everyday_words_map_to_the_documents_terms(thesaurus):
     assert "防汛机构" in thesaurus.terms("到了雨季是不是得专门成立个管防洪的班子？")
     assert "撤离作业场所" in thesaurus.terms("闻到煤气味，我没等班长点头就先跑了出去，我有这个权利吗？")
     assert "征用" in thesaurus.terms("大旱的时候，政府能不能把村里的抽水机拿去抗旱？")
+    assert "流向信息" in thesaurus.terms("氰化钠卖给了一家电镀厂，卖完以后几天之内得把去向报给公安？")
     terms = thesaurus.terms("政府临时把我公司的货车征去抢险，会给我开什么证明？")
     assert {"征用", "应急征用凭证"} <= set(terms)
     # a tax cut for a donation is the regulations' 税收优惠; an escalator is a 特种设备
