@@ -1710,7 +1710,16 @@ def _said_with_figure(words: str | tuple[str, ...], passages: list[str], pattern
             untitled = RE_BOOK_TITLE.sub("", s)
             if all(re.search(form, untitled) for form in forms) and pattern.search(s):
                 return True
+            # "发现有本条例第十九条规定情形之一的，应当在2小时内…报告": the cases are the ones the
+            # article it points to lists, when that article is among the passages
+            ref = RE_CASES_OF_ARTICLE.search(untitled) if pattern.search(s) else None
+            if ref and any(re.search(rf"(?:^|\n)\s*第{ref.group(1)}条", q) and all(re.search(form, q) for form in forms)
+                           for q in passages if q is not p):
+                return True
     return False
+
+
+RE_CASES_OF_ARTICLE = re.compile(rf"本(?:条例|法|办法|规定)第([{CN_NUM}]+)条规定(?:的)?情形")
 
 
 def _has_figure(sentence: str) -> bool:

@@ -1430,6 +1430,20 @@ def test_a_count_of_times_is_given_in_次():
     assert reason(_one_rare_word("次数", 1), q, ["规划建议中，“安全”一词出现了57次。"]) is None
 
 
+def test_a_figure_for_the_cases_another_article_lists_is_said_of_them():
+    """"医院发现不明原因群体性疾病后，最迟多长时间内…报告" (blind102 da74): 第二十条 gives the 2 hours
+    for "本条例第十九条规定情形", and 第十九条, among the passages, lists the 群体性疾病."""
+    from kb.abstain import _said_with_figure
+
+    hours = figure_pattern("最迟多长时间内要报告？")
+    art20 = "第二十条 医疗卫生机构发现有本条例第十九条规定情形之一的，应当在2小时内向县级卫生行政主管部门报告。"
+    art19 = "第三章 报告与信息发布\n第十九条 有下列情形之一的，应当报告：\n(二)发生或者发现不明原因的群体性疾病的；"
+    assert _said_with_figure("疾病", [art20, art19], hours)
+    assert not _said_with_figure("疾病", [art20], hours)  # the article pointed to is not there
+    assert not _said_with_figure("疾病", [art20, art19.replace("第十九条", "第十八条")], hours)
+    assert not _said_with_figure("疾病", [art20.replace("2小时内", "及时"), art19], hours)  # no figure
+
+
 def test_the_day_a_counted_period_starts_from_is_an_event_not_a_date(knows_all):
     """"调查期限是多少天？从哪天开始算": "自事故发生之日起计算" answers (blind103 db88)."""
     q = "铁路交通较大事故的调查期限是多少天？从哪天开始算？"
