@@ -97,21 +97,24 @@ def decode_text(data: bytes, name: str) -> tuple[str, str]:
 # Keyed by the content's SHA-256; bounded by characters kept; failures are not kept.
 PDF_CACHE_MAX_CHARS = 40_000_000
 _pdf_cache: OrderedDict[str, tuple[str, ...]] = OrderedDict()
+_pdf_cache_chars = 0  # the characters _pdf_cache holds
 _pdf_cache_lock = threading.Lock()
 
 
 def _cached_pdf_pages(data: bytes, sha: str, name: str) -> list[str]:
+    global _pdf_cache_chars
     with _pdf_cache_lock:
         if sha in _pdf_cache:
             _pdf_cache.move_to_end(sha)
             return list(_pdf_cache[sha])
     pages = _pdf_pages(data, name)
+    size = sum(map(len, pages))
     with _pdf_cache_lock:
-        _pdf_cache[sha] = tuple(pages)
-        while len(_pdf_cache) > 1 and sum(len(p) for ps in _pdf_cache.values() for p in ps) > PDF_CACHE_MAX_CHARS:
-            _pdf_cache.popitem(last=False)
-        if sum(len(p) for p in pages) > PDF_CACHE_MAX_CHARS:
-            _pdf_cache.pop(sha, None)
+        if size <= PDF_CACHE_MAX_CHARS and sha not in _pdf_cache:
+            _pdf_cache[sha] = tuple(pages)
+            _pdf_cache_chars += size
+            while _pdf_cache_chars > PDF_CACHE_MAX_CHARS:  # the oldest go first; the new one fits alone
+                _pdf_cache_chars -= sum(map(len, _pdf_cache.popitem(last=False)[1]))
     return pages
 
 

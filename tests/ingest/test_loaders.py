@@ -86,6 +86,7 @@ def test_pdf_with_empty_password_opens():
 def extractions(monkeypatch):
     """A fresh PDF cache, and a list of the PDFs pypdf was asked to extract."""
     monkeypatch.setattr(loaders, "_pdf_cache", type(loaders._pdf_cache)())
+    monkeypatch.setattr(loaders, "_pdf_cache_chars", 0)
     calls: list[str] = []
     real = loaders._pdf_pages
     monkeypatch.setattr(loaders, "_pdf_pages", lambda data, name: calls.append(name) or real(data, name))
@@ -117,6 +118,7 @@ def test_the_pdf_cache_keeps_at_most_its_character_limit(extractions, monkeypatc
     monkeypatch.setattr(loaders, "PDF_CACHE_MAX_CHARS", max(sizes) + 1)  # room for either, not both
     extractions.clear()
     monkeypatch.setattr(loaders, "_pdf_cache", type(loaders._pdf_cache)())
+    monkeypatch.setattr(loaders, "_pdf_cache_chars", 0)
     load_bytes(one, "1.pdf")
     load_bytes(two, "2.pdf")  # 1.pdf goes
     load_bytes(two, "2.pdf")
