@@ -1707,14 +1707,16 @@ def _said_with_figure(words: str | tuple[str, ...], passages: list[str], pattern
         forms.append(form)
     for p in passages:
         for s in _sentences(p):
+            if not pattern.search(s):
+                continue
             untitled = RE_BOOK_TITLE.sub("", s)
-            if all(re.search(form, untitled) for form in forms) and pattern.search(s):
+            if all(re.search(form, untitled) for form in forms):
                 return True
             # "发现有本条例第十九条规定情形之一的，应当在2小时内…报告": the cases are the ones the
             # article it points to lists, when that article is among the passages
-            ref = RE_CASES_OF_ARTICLE.search(untitled) if pattern.search(s) else None
-            if ref and any(re.search(rf"(?:^|\n)\s*第{ref.group(1)}条", q) and all(re.search(form, q) for form in forms)
-                           for q in passages if q is not p):
+            ref = RE_CASES_OF_ARTICLE.search(untitled)
+            if ref and any(re.search(rf"(?:^|\n)\s*第{ref.group(1)}条", other) and all(re.search(form, other) for form in forms)
+                           for other in passages if other is not p):
                 return True
     return False
 
