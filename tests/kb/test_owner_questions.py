@@ -282,3 +282,11 @@ def test_哪个口子_asks_which_office():
 
     assert asks_owner("村里“一本通+处置卡片”的预案模式，中卫是哪个口子在推？")
     assert not asks_owner("堤坝决了个口子怎么办？")
+
+
+def test_执行单位_asks_the_owners():
+    from kb.answer import asks_owner
+
+    assert asks_owner("中卫推行的随机暗访抽查、“回头看”复查这类巡查督查，执行单位有哪些？")
+    assert asks_owner("打非治违专项行动的承办科室是哪几个？")
+    assert not asks_owner("打非治违专项行动要怎么执行？")
