@@ -276,7 +276,7 @@ UNITS: dict[str, str] = {
 }
 # 多少天 / 几个人 / 多远; not 哪几个 (asks which), 好几家, 十几天 or 连着几个月 (state a number)
 RE_QUANTITY_Q = re.compile(
-    r"(?:(?<!第)多少(?:万|千|十万|百万)?|(?<![哪好十这那第着续])几)(" + "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True)) + r")|(多远|多高|多深|多宽|多大半径|半径多大|多大范围|范围多大|多大面积|面积多大|多长时间|多久|多大风力|风力多大|年龄(?:上限|下限|限制)|多大(?:年纪|岁数|年龄)|(?:年纪|年龄)多大)|(零点几|零点多少|百分之多少|百分之几|多少%|多少％|比例是多少|占比多少|多少比例|多大比例|多大的比例|什么比例|多少个百分点|几个百分点|(?:占比|比例)(?:具体|到底|大概)?(?:达到|要达到|是|为)多少)"
+    r"(?:(?<!第)多少(?:万|千|十万|百万)?|(?<![哪好十这那第着续])几)(" + "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True)) + r")|(多远|多高|多深|多宽|多大半径|半径多大|多大范围|范围多大|多大面积|面积多大|多长时间|多久|多大风力|风力多大|年龄(?:上限|下限|限制)|多大(?:年纪|岁数|年龄)|(?:年纪|年龄)多大)|(零点几|零点多少|百分之多少|百分之几|多少%|多少％|比例是多少|占比多少|多少比例|多大比例|多大的比例|什么比例|多少个百分点|几个百分点|(?:占比|比例)(?:具体|到底|大概)?(?:达到|要达到|是|为)多少|(?:完成|整改|销号|合格|达标|覆盖|办结|结案)率(?:具体|到底|大概)?(?:达到|要达到|是|为|有)?多少)"
 )
 # "继续教育学时到底要求多少": a unit named as a noun before the question word
 RE_UNIT_THEN_Q = re.compile(r"(学时|课时)数?(?:到底|具体|大概|一共|总共|最少|至少|要求|是|为|有|得|要|达到|需要)*"
@@ -337,7 +337,7 @@ RE_CITED_SUFFIX = re.compile(r"(条例|办法|细则|规程|法)$")
 RE_WAY_OF = re.compile(r"[这那该][套个种项]$|什么$|啥$|哪些$|哪种$|哪个$")
 _NOUN_POS = ("n", "l", "j")
 RE_ASKING = re.compile(r"[？?]|吗|呢|什么|哪|怎么|如何|多少|几|是否|何时|谁|规定了")  # jieba: nouns (n, nz, nt, ns, nr, ...), idioms, abbreviations
-RE_WORD_OCCURS_Q = re.compile(r"(?:一词|这个词|字眼|字样)[^，,。？?]{0,4}(?:出现|提到|提及)了?(?:多少|几)次")
+RE_WORD_OCCURS_Q = re.compile(r"(?:一词|这个词|[二两俩]字|这[两俩]?个字|字眼|字样)[^，,。？?]{0,4}(?:出现|提到|提及)了?(?:多少|几)次")
 # "按本市条例", "该办法": a document named by pointing back (the place's own), not by its title
 RE_DEICTIC_TITLE = re.compile(r"(?:本|该|此|这个?|那个?|上述)(?:市|省|区|县|地)?(?:的)?(?:地方)?(?:法规|条例|办法|规定|细则|规程|法)$"
                               # a kind of rules, not a title: "按地方条例", "相关法规", "省里的条例"
@@ -347,6 +347,8 @@ _NOT_IN_TITLES = {"国家", "新", "旧", "现行", "按", "按照", "依据", "
                   "够得上", "够不上", "算得上", "算不上", "够得着",  # jieba tags these idioms (l), like nouns
                   "算不算", "是不是", "属不属于", "有没有", "适不适用", "归不归"}  # "算不算条例里的…": asking, no title
 MODALS = ("要", "需要", "应该", "应当", "能", "可以", "得", "会", "必须")  # "要不要张榜": 要 ends 不要 too
+# verbs that make 办法 a way found, not a title: "想办法通知到", "没办法"
+WAY_VERBS = {"想", "找", "有", "没", "没有", "想出", "拿出", "出", "另想"}
 # words ending in 法 that are no title's head: "这样做合法吗" names no 《做合法》
 _NOT_TITLE_HEADS = {"合法", "违法", "非法", "守法", "犯法", "不法"}
 
@@ -493,6 +495,7 @@ class AnswerabilityJudge:
             lambda: self.missing_year(q, primary),
             lambda: self.missing_contact(q, primary, sentence),
             lambda: self.missing_number(q, sentence),
+            lambda: self.other_event_kind(q, sentence),
             lambda: self.prescribed_elsewhere(q, sentence),
             lambda: self.missing_location(q, primary, primary_title),
             lambda: self.missing_date(q, primary),
@@ -516,6 +519,7 @@ class AnswerabilityJudge:
             lambda: self.missing_method(q, primary),
             lambda: self.papers_of_other(q, primary),
             lambda: self.fine_of_other(q, primary),
+            lambda: self.missing_pay(q, primary),
             lambda: self.unknown_installed(q),
         ):
             reason = check()
@@ -594,8 +598,10 @@ class AnswerabilityJudge:
             return True
         if word[-1] in "里上下中内外边旁前后头":
             return True
-        if self.everyday(word):
-            return True  # "种杨树和玉米": jieba tags them as names; the thesaurus knows them as things
+        if self.everyday(word) or (len(word) == 3 and (self.everyday(word[:2]) or self.everyday(word[1:]))):
+            # "种杨树和玉米": jieba tags them as names; the thesaurus knows them as things, and a thing
+            # with a suffix too ("种一片杨树林"), or after a preposition that is also a surname ("向安监部门")
+            return True
         if len(word) == 2 and self.word_freq(word) >= COMMON_WORD_FREQ and not RE_PERSON_CUE.match(q, at + 2):
             return True  # "提前张罗好", "山上林子烧掉": common words jieba's dictionary also tags as names
         if len(word) == 2 and self.word_freq(word) == 0 and self._object_follows(q, at + 2):
@@ -888,6 +894,8 @@ class AnswerabilityJudge:
                 before = "".join(w for w, _ in words[max(0, j - 2) : j])
                 if word.endswith("办法") and (RE_WAY_OF.search(before) or (before.endswith("的") and len(cited) <= 4)):
                     continue  # "那套办法", "…备勤的轮值办法": a way of doing things, not a title
+                if word == "办法" and i > 0 and words[i - 1][0] in WAY_VERBS:
+                    continue  # "会不会专门想办法通知到": finding a way, not a title
                 if len(cited) >= 3 and not RE_DEICTIC_TITLE.match(cited):
                     out.append(cited)
         return out
@@ -974,6 +982,15 @@ class AnswerabilityJudge:
                 return "检索到的段落中没有问题所问的电话号码"
         if RE_ADDRESS_Q.search(q) and not RE_ADDRESS.search(text):
             return "知识库中没有相关的地址"
+        return None
+
+    def other_event_kind(self, q: str, sentence: str) -> str | None:
+        """"突发公共卫生事件的全国统一举报电话是多少": a sentence about another kind of 突发事件 only
+        (“12369”环保举报热线 collects 突发环境事件's) does not answer for the kind asked."""
+        asked = [k for k in EVENT_KINDS if k in q]
+        said = [k for k in EVENT_KINDS if k in sentence]
+        if asked and said and not set(asked) & set(said):
+            return f"检索到的句子说的是{_event_name(said[0])}，不是{_event_name(asked[0])}"
         return None
 
     def missing_number(self, q: str, sentence: str) -> str | None:
@@ -1141,10 +1158,15 @@ class AnswerabilityJudge:
             return None
         mentioned = False
         for p in passages:
-            for phrase in counted:
+            for phrase, label in zip(counted, labels):
+                name = label[len(phrase) :]
                 for m in re.finditer(re.escape(phrase), p):
                     mentioned = True
                     rest = re.split(r"[。；;\n]", p[m.end() : m.end() + 300], maxsplit=1)[0]
+                    # "协调发挥市政府20个安全生产督导组、市安委会13个专业委员会…": the thing counted is
+                    # one item of a 、-list, whose other items are its siblings, not its members
+                    if len(name) >= 2 and rest.startswith(name) and rest[len(name) : len(name) + 1] in ("、", "和", "及", "与"):
+                        continue
                     if RE_LIST_AFTER.search(rest):
                         return None
                     # "推进源头治本、法治固基、科技赋能、人才强队“四个建设”": the members named before it
@@ -1269,6 +1291,13 @@ class AnswerabilityJudge:
         if len(thing) >= 3 and self.corpus_has(thing) \
                 and not any(thing in block and RE_MONEY.search(block) for block in _fining_blocks(primary)):
             return f"检索到的段落中罚款的规定不涉及“{thing}”"
+        return None
+
+    def missing_pay(self, q: str, primary: str) -> str | None:
+        """"台风天企业停工停产期间，员工工资应该怎么发": the passage quoted must speak of pay; a
+        hazard item on 停产停业期间组织生产经营 does not say what is paid."""
+        if RE_PAY_Q.search(q) and not RE_PAY.search(primary):
+            return "检索到的段落没有写明工资待遇怎样支付"
         return None
 
     def missing_basis(self, q: str, primary: str) -> str | None:
@@ -1886,6 +1915,17 @@ RE_MEMBERS_Q = re.compile(
 )
 RE_LIST_BEFORE = re.compile(r"(?:[\u4e00-\u9fff]{2,10}、){2,}[\u4e00-\u9fff]{2,10}(?:等)?[“\"]$")  # the named set in quotes
 RE_FINE_Q = re.compile(r"(?:会被|被|要|得|会|将)?罚(?:款)?(?:多少|几)")
+# the kinds of 突发事件 a sentence may be about ("突发公共卫生事件" is not "突发环境事件")
+EVENT_KINDS = ("公共卫生事件", "环境事件", "社会安全事件", "自然灾害", "事故灾难")
+
+
+def _event_name(kind: str) -> str:
+    return "突发" + kind if kind.endswith("事件") else kind
+
+
+# "停工停产期间员工工资应该怎么发": pay asked, which the passage quoted must speak of
+RE_PAY_Q = re.compile(r"(?:工资|薪酬|报酬|薪水|奖金|待遇)[^，,。？?]{0,6}?(?:怎么|如何|怎样|咋)(?:发|算|给|付|计算|支付)")
+RE_PAY = re.compile(r"工资|薪酬|报酬|薪水|奖金|待遇|福利")
 RE_COUNTED = re.compile(rf"(?<![第哪\d{CN_NUM}])(\d+|[{CN_NUM}]+)(?:个|项|支|家|条|类|种|批|所|座|套|大|方面)")  # 13套专项标准
 RE_PAPERS_Q = re.compile(r"(?:哪些|哪几[份样种项个类]?)(?:申请|证明|书面)?(材料|资料|证件|手续)")
 # "安全生产许可证申请延期时需要提交哪些材料": the papers of a named procedure

@@ -1962,3 +1962,51 @@ def test_a_distance_from_a_thing_needs_that_thing(knows_all):
     # people write 电器 where the regulations write 电气
     q = "车间角落临时搭了个喷漆点，离旁边的电器设备至少要隔开多远？"
     assert reason(knows_all, q, ["临时喷漆场所与明火和其他电气设备的安全间距不得小于6m。"]) is None
+
+
+def test_pay_asked_needs_a_passage_that_speaks_of_pay(knows_all):
+    q = "台风天企业停工停产期间，员工工资应该怎么发？"
+    assert "工资" in quoting(knows_all, q, "十八、许可证过期、整顿改造、恶劣天气等停产停业期间组织生产经营。")
+    assert quoting(knows_all, q, "停工停产期间，用人单位应当照常支付职工工资。") is None
+
+
+def test_a_sentence_about_another_kind_of_emergency_does_not_answer(knows_all):
+    q = "突发公共卫生事件的全国统一举报电话号码是多少？"
+    hotline = "通过“12369”环保举报热线、新闻媒体等多种途径收集突发环境事件信息。"
+    assert "突发环境事件" in quoting(knows_all, q, hotline)
+    assert quoting(knows_all, "突发环境事件的举报热线是多少？", hotline) is None
+    # a sentence naming no kind is judged by the other checks
+    assert quoting(knows_all, "突发公共卫生事件发生后多久要报告？", "发生突发事件后，应当在2小时内报告。") is None
+
+
+def test_finding_a_way_names_no_title(judge):
+    assert judge.cited_documents("上海要来台风了，政府发预警会不会专门想办法通知到？") == []
+    assert judge.cited_documents("这事有没有办法解决？") == []
+    assert judge.cited_documents("无锡的化工企业风险评估和分级办法怎么分级？") != []
+
+
+def test_a_thing_or_a_preposition_before_a_known_word_is_no_name():
+    tk = Tokenizer()
+    everyday = {"杨树", "安监"}
+    known = "河道 滩地 防洪 法律 应急预案 告知性备案 部门 科室"
+    judge = AnswerabilityJudge(doc_freq=lambda w: 100 if w in known else 0, titles=list, corpus_has=lambda w: w in known,
+                               words=tk.words, pos_words=tk.pos_words, places=None, out_of_scope=None,
+                               everyday=lambda w: w in everyday)
+    assert judge.unknown_name("村里有人想在河道滩地上种一片杨树林，防洪方面的法律允许吗？") is None
+    assert judge.unknown_name("企业签署公布应急预案后，向安监部门做告知性备案的时限是几个工作日？") is None
+    assert judge.unknown_name("杨建军是哪个科室的？") is not None
+
+
+def test_a_counted_thing_listed_with_its_siblings_is_not_listed(knows_all):
+    q = "西安市政府那20个安全生产督导组分别由哪些市领导带队？"
+    siblings = "协调发挥市政府20个安全生产督导组、市安委会13个专业委员会牵头部门和市安委办综合协调、监管职能。"
+    assert "没有列出" in reason(knows_all, q, [siblings])
+    members = "成立20个安全生产督导组：第一组、第二组、第三组……分别由市领导带队。"
+    assert reason(knows_all, q, [members]) is None
+
+
+def test_a_completion_rate_is_a_share():
+    pattern = figure_pattern("累计排查出的39.4万件重大事故隐患，整改完成率是多少？")
+    assert pattern is not None
+    assert not pattern.search("累计排查重大事故隐患39.4万件。")
+    assert pattern.search("重大事故隐患整改率达到98.5%。")
