@@ -333,6 +333,12 @@ class Catalog:
             row = self._conn.execute("SELECT meta FROM documents WHERE doc_id=?", (doc_id,)).fetchone()
         return DocMeta(**json.loads(row["meta"])) if row else None
 
+    def field_values(self, key: str) -> set[str]:
+        """The distinct values one metadata field (category, validity) takes over the stored documents."""
+        with self._lock:
+            rows = self._conn.execute("SELECT DISTINCT json_extract(meta, ?) AS v FROM documents", (f"$.{key}",)).fetchall()
+        return {r["v"] for r in rows if r["v"]}
+
     def all_meta(self) -> list[DocMeta]:
         with self._lock:
             rows = self._conn.execute("SELECT meta FROM documents").fetchall()

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
 
-from api.deps import Services, check_question, services
+from api.deps import Services, check_filters, check_question, services
 from api.schemas import AskRequest, AskResponse, SearchResponse
 from kb.answer import citation
 from kb.retrieval import payload_filter
@@ -19,6 +19,8 @@ def ask(body: AskRequest, svc: Annotated[Services, Depends(services)]) -> dict:
     """Answer from the corpus: owners and deadline from task records, clauses by reference,
     otherwise the best sentences of the best passages; `abstained` when the corpus does not say."""
     question = check_question(body.question, svc.kb.settings.max_question_chars)
+    check_filters(svc.kb, doc_id=body.doc_id, category=body.category, validity=body.validity,
+                  year_from=body.year_from, year_to=body.year_to)
     flt = payload_filter(
         doc_id=body.doc_id, category=body.category, validity=body.validity, year_from=body.year_from, year_to=body.year_to
     )
@@ -40,6 +42,7 @@ def search(
                                               "passage covers, as /ask does (false: the fused order)")] = True,
 ) -> dict:
     query = check_question(q, svc.kb.settings.max_question_chars, "q")
+    check_filters(svc.kb, doc_id=doc_id, category=category, validity=validity, year_from=year_from, year_to=year_to)
     flt = payload_filter(doc_id=doc_id, category=category, validity=validity, year_from=year_from, year_to=year_to)
     mode = mode if svc.kb.embedder is not None else "sparse"
     depth = svc.kb.settings.rerank_depth if rerank else 0

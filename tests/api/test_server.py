@@ -101,6 +101,33 @@ def test_bad_questions_get_a_clear_4xx(client, payload, status, fragment):
     assert fragment in str(r.json()["detail"])
 
 
+@pytest.mark.parametrize(
+    "filters, fragment",
+    [
+        ({"category": "no_such_category"}, "category"),
+        ({"validity": "永远有效"}, "validity"),
+        ({"doc_id": "no-such-doc"}, "doc_id"),
+        ({"year_from": 2024, "year_to": 2020}, "year_from"),
+    ],
+)
+def test_a_filter_no_document_can_match_is_a_clear_4xx(client, filters, fragment):
+    """A misspelt filter must not read as "the corpus does not say"."""
+    r = client.post("/ask", json={"question": "安全生产责任制", **filters})
+    assert r.status_code == 422 and fragment in r.json()["detail"], r.text
+    r = client.get("/search", params={"q": "安全生产责任制", **filters})
+    assert r.status_code == 422 and fragment in r.json()["detail"], r.text
+
+
+def test_a_stored_filter_value_is_accepted_and_applied(client):
+    doc = client.get("/documents").json()["documents"][0]
+    r = client.post("/ask", json={"question": "安全生产", "category": doc["category"], "validity": doc["validity"]})
+    assert r.status_code == 200
+    hits = client.get("/search", params={"q": "安全生产", "doc_id": doc["doc_id"]}).json()["hits"]
+    assert hits and {h["doc_id"] for h in hits} == {doc["doc_id"]}
+    # the rejected category lists the stored ones, so the user can correct it
+    assert doc["category"] in client.post("/ask", json={"question": "安全生产", "category": "x"}).json()["detail"]
+
+
 def test_malformed_json_is_a_4xx(client):
     r = client.post("/ask", content=b"{not json", headers={"content-type": "application/json"})
     assert r.status_code == 422
