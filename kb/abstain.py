@@ -1165,7 +1165,7 @@ class AnswerabilityJudge:
                     rest = re.split(r"[。；;\n]", p[m.end() : m.end() + 300], maxsplit=1)[0]
                     # "协调发挥市政府20个安全生产督导组、市安委会13个专业委员会…": the thing counted is
                     # one item of a 、-list, whose other items are its siblings, not its members
-                    if len(name) >= 2 and rest.startswith(name) and rest[len(name) : len(name) + 1] in ("、", "和", "及", "与"):
+                    if len(name) >= 2 and rest.startswith(name) and rest[len(name) : len(name) + 1] in SIBLING_JOINS:
                         continue
                     if RE_LIST_AFTER.search(rest):
                         return None
@@ -1913,6 +1913,7 @@ RE_MEMBERS_Q = re.compile(
     r"|[是指]哪[几两一二三四五六七八九十]{1,2}(?:个|种|类|条|家|大|张|件)"  # "“六大系统”是哪六个", "“三卡”是指哪三张卡"
     r"|逐条|逐项|一一列|列一下|每[条项](?:都)?(?:写|说|讲)的?(?:什么|啥|是)|具体内容"  # "十项重点任务能逐条列一下吗"
 )
+SIBLING_JOINS = ("、", "和", "及", "与")  # what joins a counted thing to the next item of its list
 RE_LIST_BEFORE = re.compile(r"(?:[\u4e00-\u9fff]{2,10}、){2,}[\u4e00-\u9fff]{2,10}(?:等)?[“\"]$")  # the named set in quotes
 RE_FINE_Q = re.compile(r"(?:会被|被|要|得|会|将)?罚(?:款)?(?:多少|几)")
 # the kinds of 突发事件 a sentence may be about ("突发公共卫生事件" is not "突发环境事件")

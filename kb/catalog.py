@@ -336,7 +336,8 @@ class Catalog:
     def field_values(self, key: str) -> set[str]:
         """The distinct values one metadata field (category, validity) takes over the stored documents."""
         with self._lock:
-            rows = self._conn.execute("SELECT DISTINCT json_extract(meta, ?) AS v FROM documents", (f"$.{key}",)).fetchall()
+            sql = "SELECT DISTINCT json_extract(meta, ?) AS v FROM documents"
+            rows = self._conn.execute(sql, (f"$.{key}",)).fetchall()
         return {r["v"] for r in rows if r["v"]}
 
     def all_meta(self) -> list[DocMeta]:
