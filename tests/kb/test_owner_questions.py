@@ -289,4 +289,8 @@ def test_执行单位_asks_the_owners():
 
     assert asks_owner("中卫推行的随机暗访抽查、“回头看”复查这类巡查督查，执行单位有哪些？")
     assert asks_owner("打非治违专项行动的承办科室是哪几个？")
+    assert asks_owner("重大隐患清零行动的参与单位有哪些？")
+    assert asks_owner("这项工作的实施单位有哪些？")
     assert not asks_owner("打非治违专项行动要怎么执行？")
+    # 实施方面 is an aspect, not the party (方) that carries a task out
+    assert not asks_owner("西安2023年应急工作要点里重点、实施方面有什么安排？")
